@@ -1,0 +1,26 @@
+// Bundles the CLI, the language server and the VS Code client into dist/ (one file each, CommonJS, Node).
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+
+const production = process.argv.includes('--production');
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/server.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'extension' },
+].filter((e) => fs.existsSync(e.in));
+
+await Promise.all(entries.map((e) => esbuild.build({
+  entryPoints: [e.in],
+  outfile: `dist/${e.out}.js`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: !production,
+  minify: production,
+  banner: e.banner ? { js: e.banner } : undefined,
+  logLevel: 'warning',
+  define: { PODSEC_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+})));
+if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,83 @@
+/** SARIF 2.1.0 as GitHub code scanning reads it: rules with help and helpUri, results with physical locations. */
+import { PSS_RULES } from '../engine';
+import type { FileFinding } from './report';
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  defaultConfiguration: { level: string };
+  properties: { tags: string[]; precision: string; 'problem.severity': string };
+}
+
+function ruleDescriptors(): SarifRule[] {
+  const rules: SarifRule[] = PSS_RULES.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.docs.title },
+    fullDescription: { text: stripMarkdown(r.docs.summary) },
+    help: {
+      text: `${stripMarkdown(r.docs.summary)}\nWhy: ${stripMarkdown(r.docs.why)}\nAllowed: ${stripMarkdown(r.docs.allowed)}\nFix: ${stripMarkdown(r.docs.fix)}`,
+      markdown: `**${r.docs.title}** (Pod Security Standards, ${r.level})\n\n${r.docs.summary}\n\n**Why it matters:** ${r.docs.why}\n\n**Allowed:** ${r.docs.allowed}\n\n**Fix:** ${r.docs.fix}\n\n[Documentation](${r.docs.url})`,
+    },
+    helpUri: r.docs.url,
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['security', 'kubernetes', 'pss', r.level], precision: 'very-high', 'problem.severity': 'error' },
+  }));
+  rules.push({
+    id: 'yamlSyntax',
+    name: 'YamlSyntax',
+    shortDescription: { text: 'YAML syntax error' },
+    fullDescription: { text: 'The document is not valid YAML, so it cannot be checked.' },
+    help: { text: 'Fix the YAML syntax error.', markdown: 'Fix the YAML syntax error.' },
+    helpUri: 'https://yaml.org/spec/1.2.2/',
+    defaultConfiguration: { level: 'error' },
+    properties: { tags: ['syntax'], precision: 'very-high', 'problem.severity': 'error' },
+  });
+  return rules;
+}
+
+function stripMarkdown(s: string): string {
+  return s.replace(/`/g, '');
+}
+
+export function formatSarif(findings: FileFinding[], version: string): string {
+  const rules = ruleDescriptors();
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'podsec', semanticVersion: version, version, informationUri: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/', rules } },
+      columnKind: 'utf16CodeUnits',
+      results: findings.map((f) => ({
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: SARIF_LEVEL[f.severity],
+        message: { text: f.note ? `${f.message}. ${f.note}` : f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: toUri(f.file) },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        }],
+        ...(f.object ? { properties: { object: f.object, policy: f.policy, mode: f.mode } } : {}),
+      })),
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toUri(file: string): string {
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/').replace(/^\.\//, '');
+}

@@ -1,0 +1,20 @@
+/** `path:line:col: severity ruleId message`, 1-based, one finding a line; colour only when asked. */
+import type { FileFinding } from './report';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m', dim: '\x1b[2m', reset: '\x1b[0m' };
+
+export function formatText(findings: FileFinding[], color: boolean): string {
+  const lines = findings.map((f) => {
+    const loc = `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}:`;
+    const sev = color ? `${COLORS[f.severity]}${f.severity}${COLORS.reset}` : f.severity;
+    const rule = color ? `${COLORS.dim}${f.ruleId}${COLORS.reset}` : f.ruleId;
+    return `${loc} ${sev} ${rule} ${f.message}`;
+  });
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+export function summaryLine(findings: FileFinding[], fileCount: number): string {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${plural(fileCount, 'file')}`;
+}

@@ -1,0 +1,82 @@
+/** Finds and reads the CLI's inputs. Unreadable inputs are reported, not thrown, so the others are still checked. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Input {
+  /** As shown to the user (relative to the current folder when possible). */
+  display: string;
+  text: string;
+}
+
+export interface InputProblem {
+  display: string;
+  message: string;
+}
+
+const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export function collectPaths(paths: string[]): { files: string[]; problems: InputProblem[] } {
+  const files: string[] = [];
+  const problems: InputProblem[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      files.push('-');
+      continue;
+    }
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      problems.push({ display: p, message: errorText(e) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(p, files, problems);
+    else files.push(p);
+  }
+  return { files: [...new Set(files)], problems };
+}
+
+function walk(dir: string, files: string[], problems: InputProblem[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ display: dir, message: errorText(e) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems);
+    } else if (e.isFile() && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      files.push(full);
+    }
+  }
+}
+
+export function readInput(file: string): Input | InputProblem {
+  const display = file === '-' ? '<stdin>' : file;
+  try {
+    const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
+    return { display, text: decode(bytes) };
+  } catch (e) {
+    return { display, message: errorText(e) };
+  }
+}
+
+/** UTF-8 by default; UTF-16 when a byte order mark says so. A UTF-8 byte order mark is dropped. */
+export function decode(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'EACCES') return 'permission denied';
+  return err?.message ?? String(e);
+}

@@ -1,0 +1,32 @@
+/** The `podsec` command. */
+import { parseArgs, USAGE } from './args';
+import { runCheck } from './check';
+
+declare const PODSEC_VERSION: string | undefined;
+const VERSION = typeof PODSEC_VERSION === 'string' ? PODSEC_VERSION : '0.0.0-dev';
+
+export function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'error':
+      process.stderr.write(`podsec: ${args.message}\n\n${USAGE}\n`);
+      return 2;
+    case 'check':
+      return runCheck(args, {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        isTty: !!process.stdout.isTTY,
+        version: VERSION,
+      });
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

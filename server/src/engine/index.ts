@@ -1,0 +1,20 @@
+/** Public surface of the engine (pure: imports no editor or LSP module and does no I/O). */
+export * from './types';
+export { analyzeText, analyzeParsed, syntaxFindings } from './analyze';
+export { parseManifest } from './parse/documents';
+export type { ParsedManifest, ManifestDocument } from './parse/documents';
+export type { K8sObject } from './parse/objects';
+export { podTarget } from './parse/pod-specs';
+export type { PodTarget, ContainerRef } from './parse/pod-specs';
+export { evaluateManifest, evaluateDocument, evaluatePod, checkPod, summarize, podTargets } from './evaluate';
+export type { CheckResult, EvaluateOptions } from './evaluate';
+export { PolicyResolver } from './policy/resolver';
+export type { PolicyOptions, PolicyDecision } from './policy/resolver';
+export { DEFAULT_POLICY, resolveNamespacePolicy, LABEL_PREFIX, MODES } from './policy/namespace-policy';
+export type { NamespacePolicy, ModePolicy, Labels } from './policy/namespace-policy';
+export { NamespaceIndex } from './namespace-index';
+export { isValidVersion, effectiveMinor, NEWEST_RELEASED_MINOR, NEWEST_KNOWN_MINOR } from './policy/version';
+export { isLevel } from './policy/levels';
+export { PSS_RULES } from './rules/pss';
+export { pssRule, activeChecks } from './rules/registry';
+export { LineIndex } from './line-index';
