@@ -18,3 +18,6 @@ export { isLevel } from './policy/levels';
 export { PSS_RULES } from './rules/pss';
 export { pssRule, activeChecks } from './rules/registry';
 export { LineIndex } from './line-index';
+export { lintParsed, lintText } from './lint';
+export type { LintOptions, LintResult } from './lint';
+export type { PodsecConfig, RuleSetting } from './config/types';

@@ -33,4 +33,6 @@ export interface Finding {
   mode?: Mode;
   /** Extra context, e.g. that enforce rejects the Pods a workload creates rather than the workload itself. */
   note?: string;
+  /** `unnecessary` marks e.g. a suppression directive that suppresses nothing (shown faded by editors). */
+  tags?: 'unnecessary'[];
 }
