@@ -12,6 +12,7 @@ import { effectiveMinor } from './policy/version';
 import { activeChecks, overriddenBaseline } from './rules/registry';
 import { Forbidden, renderForbidden, Violation } from './rules/rule';
 import type { Finding, Mode, Severity } from './types';
+import type { HardeningOptions } from './evaluate-hardening';
 
 const SEVERITY_OF: Record<Mode, Severity> = { enforce: 'error', warn: 'warning', audit: 'info' };
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -27,6 +28,8 @@ export interface CheckResult {
 
 export interface EvaluateOptions {
   policy: PolicyResolver;
+  /** The hardening, network and RBAC rules (issue 5); `false` runs only the Pod Security checks. */
+  hardening?: Omit<HardeningOptions, 'onRuleError'> | false;
   /** Called when a check throws, so one bad rule cannot take down the others. */
   onRuleError?: (ruleId: string, error: unknown) => void;
 }

@@ -1,10 +1,13 @@
 /**
- * The Namespace manifests among a set of inputs (a CLI run, or a workspace), keyed by name, with their labels.
- * Later files do not silently override earlier ones: the first declaration wins and is remembered with its file.
+ * What the inputs of one run (a CLI run, or a workspace) say about each namespace: the Namespace manifests and
+ * their labels, plus the cross-file facts hardening rules need (ServiceAccounts, NetworkPolicies, LimitRanges,
+ * workloads). Per file, so an edit replaces one file's facts; when two files declare the same Namespace, the first
+ * file in path order wins.
  */
 import type { ParsedManifest } from './parse/documents';
 import type { Labels } from './policy/namespace-policy';
 import type { NamespaceSource } from './policy/resolver';
+import { emptyFacts, factsIn, FileFacts, NamespacedFact, NamespaceFact, NetworkPolicyFact, ServiceAccountFact } from './workspace-facts';
 
 export interface NamespaceEntry {
   name: string;
@@ -13,18 +16,27 @@ export interface NamespaceEntry {
 }
 
 export class NamespaceIndex implements NamespaceSource {
-  private readonly byFile = new Map<string, NamespaceEntry[]>();
-  private merged = new Map<string, NamespaceEntry>();
+  private readonly byFile = new Map<string, FileFacts>();
+  private merged = new Map<string, NamespaceFact>();
+  private all_: FileFacts = emptyFacts();
 
-  /** Replaces what is known from one file. Returns true when the namespaces' labels changed. */
+  /**
+   * Replaces what is known from one file. Returns true when the namespaces' labels changed (which changes the
+   * policy of objects in other files); `factsChanged` tells about the other cross-file facts.
+   */
   update(file: string, parsed: ParsedManifest | undefined): boolean {
-    const before = JSON.stringify(this.byFile.get(file) ?? []);
-    const entries = parsed ? namespacesIn(parsed, file) : [];
-    if (entries.length) this.byFile.set(file, entries);
-    else this.byFile.delete(file);
-    const changed = before !== JSON.stringify(entries);
-    if (changed) this.rebuild();
-    return changed;
+    return this.updateFacts(file, parsed ? factsIn(parsed, file) : emptyFacts()).labelsChanged;
+  }
+
+  updateFacts(file: string, facts: FileFacts): { labelsChanged: boolean; factsChanged: boolean } {
+    const before = this.byFile.get(file) ?? emptyFacts();
+    const labelsChanged = JSON.stringify(strip(before.namespaces)) !== JSON.stringify(strip(facts.namespaces));
+    const factsChanged = labelsChanged || JSON.stringify(withoutPositions(before)) !== JSON.stringify(withoutPositions(facts));
+    const empty = Object.values(facts).every((list) => list.length === 0);
+    if (empty) this.byFile.delete(file);
+    else this.byFile.set(file, facts);
+    if (factsChanged || JSON.stringify(before) !== JSON.stringify(facts)) this.rebuild();
+    return { labelsChanged, factsChanged };
   }
 
   remove(file: string): boolean {
@@ -36,27 +48,58 @@ export class NamespaceIndex implements NamespaceSource {
   }
 
   get(name: string): NamespaceEntry | undefined {
-    return this.merged.get(name);
+    const f = this.merged.get(name);
+    return f && { name: f.name, labels: f.labels, file: f.file };
   }
 
   all(): NamespaceEntry[] {
-    return [...this.merged.values()];
+    return [...this.merged.values()].map((f) => ({ name: f.name, labels: f.labels, file: f.file }));
+  }
+
+  /** The Namespace manifest of a name, with its location. */
+  namespace(name: string): NamespaceFact | undefined {
+    return this.merged.get(name);
+  }
+
+  serviceAccount(namespace: string, name: string, defaultNamespace: string): ServiceAccountFact | undefined {
+    return this.all_.serviceAccounts.find((s) => (s.namespace || defaultNamespace) === namespace && s.name === name);
+  }
+
+  networkPolicies(namespace: string, defaultNamespace: string): NetworkPolicyFact[] {
+    return this.all_.networkPolicies.filter((n) => (n.namespace || defaultNamespace) === namespace);
+  }
+
+  limitRanges(namespace: string, defaultNamespace: string): NamespacedFact[] {
+    return this.all_.limitRanges.filter((n) => (n.namespace || defaultNamespace) === namespace);
+  }
+
+  /** Workloads of a namespace in path order, then file order. */
+  workloads(namespace: string, defaultNamespace: string): NamespacedFact[] {
+    return this.all_.workloads.filter((n) => (n.namespace || defaultNamespace) === namespace);
   }
 
   private rebuild(): void {
     this.merged = new Map();
+    this.all_ = emptyFacts();
     const files = [...this.byFile.keys()].sort();
-    for (const f of files) for (const e of this.byFile.get(f)!) if (!this.merged.has(e.name)) this.merged.set(e.name, e);
+    for (const f of files) {
+      const facts = this.byFile.get(f)!;
+      for (const n of facts.namespaces) if (!this.merged.has(n.name)) this.merged.set(n.name, n);
+      for (const key of Object.keys(this.all_) as (keyof FileFacts)[]) (this.all_[key] as unknown[]).push(...facts[key]);
+    }
   }
 }
 
+function strip(list: NamespaceFact[]): [string, Labels][] {
+  return list.map((n) => [n.name, n.labels]);
+}
+
+/** Facts compared without document positions, so typing inside a workload does not count as a change. */
+function withoutPositions(facts: FileFacts): unknown {
+  return Object.fromEntries(Object.entries(facts).map(([k, list]) => [k, (list as object[]).map((x) => ({ ...x, documentIndex: undefined, ordinal: undefined }))]));
+}
+
+/** Namespace manifests in one file (kept for callers that only need labels). */
 export function namespacesIn(parsed: ParsedManifest, file: string): NamespaceEntry[] {
-  const out: NamespaceEntry[] = [];
-  for (const d of parsed.documents) {
-    for (const o of d.objects) {
-      if (o.kind !== 'Namespace' || o.apiVersion !== 'v1' || !o.name) continue;
-      out.push({ name: o.name, labels: Object.fromEntries(o.labels), file });
-    }
-  }
-  return out;
+  return factsIn(parsed, file).namespaces.map((n) => ({ name: n.name, labels: n.labels, file }));
 }
