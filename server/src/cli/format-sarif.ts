@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 as GitHub code scanning reads it: rules with help and helpUri, results with physical locations. */
-import { PSS_RULES } from '../engine';
+import { allRuleInfos } from '../engine/rules/catalog';
 import type { FileFinding } from './report';
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -16,19 +16,23 @@ interface SarifRule {
 }
 
 function ruleDescriptors(): SarifRule[] {
-  const rules: SarifRule[] = PSS_RULES.map((r) => ({
-    id: r.id,
-    name: r.id.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.docs.title },
-    fullDescription: { text: stripMarkdown(r.docs.summary) },
-    help: {
-      text: `${stripMarkdown(r.docs.summary)}\nWhy: ${stripMarkdown(r.docs.why)}\nAllowed: ${stripMarkdown(r.docs.allowed)}\nFix: ${stripMarkdown(r.docs.fix)}`,
-      markdown: `**${r.docs.title}** (Pod Security Standards, ${r.level})\n\n${r.docs.summary}\n\n**Why it matters:** ${r.docs.why}\n\n**Allowed:** ${r.docs.allowed}\n\n**Fix:** ${r.docs.fix}\n\n[Documentation](${r.docs.url})`,
-    },
-    helpUri: r.docs.url,
-    defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'kubernetes', 'pss', r.level], precision: 'very-high', 'problem.severity': 'error' },
-  }));
+  const rules: SarifRule[] = allRuleInfos().map((r) => {
+    const scope = r.level ? `Pod Security Standards, ${r.level}, since ${r.since}` : `${r.category} hardening (not part of the Pod Security Standards)`;
+    const severity = r.level ? 'error' : r.defaultSeverity === 'info' || r.defaultSeverity === 'hint' ? 'recommendation' : r.defaultSeverity ?? 'warning';
+    return {
+      id: r.id,
+      name: r.id.replace(/(^|_)([a-z])/g, (_m, _s, c: string) => c.toUpperCase()),
+      shortDescription: { text: r.title },
+      fullDescription: { text: stripMarkdown(r.summary) },
+      help: {
+        text: `${stripMarkdown(r.summary)}\nWhy: ${stripMarkdown(r.why)}${r.allowed ? `\nAllowed: ${stripMarkdown(r.allowed)}` : ''}\nFix: ${stripMarkdown(r.fix)}`,
+        markdown: `**${r.title}** (${scope})\n\n${r.summary}\n\n**Why it matters:** ${r.why}\n\n${r.allowed ? `**Allowed:** ${r.allowed}\n\n` : ''}**Fix:** ${r.fix}\n\n[Documentation](${r.url})`,
+      },
+      helpUri: r.url,
+      defaultConfiguration: { level: r.level ? 'error' : SARIF_LEVEL[r.defaultSeverity ?? 'warning'] },
+      properties: { tags: ['security', 'kubernetes', r.category, ...(r.level ? [r.level] : [])], precision: 'very-high', 'problem.severity': severity },
+    };
+  });
   rules.push({
     id: 'yamlSyntax',
     name: 'YamlSyntax',
