@@ -39,3 +39,24 @@ export function whoPhrase(pod: boolean, containers: readonly string[], annotatio
   if (annotations) parts.push(pluralize('annotation', 'annotations', annotations));
   return parts.join(' and ');
 }
+
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** Go's `%q` / strconv.Quote of a string, as the controller renders annotation values (`key="value"`). */
+export function goQuote(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const escaped = GO_ESCAPES[ch];
+    if (escaped) out += escaped;
+    else if (GO_PRINTABLE.test(ch)) out += ch;
+    else {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x80) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+      else if (cp < 0x10000) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+      else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+    }
+  }
+  return `${out}"`;
+}
