@@ -1,6 +1,7 @@
 /** Finds and reads the CLI's inputs. Unreadable inputs are reported, not thrown, so the others are still checked. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILE_NAME } from '../engine';
 
 export interface Input {
   /** As shown to the user (relative to the current folder when possible). */
@@ -15,13 +16,24 @@ export interface InputProblem {
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** PodSec's own config files are YAML but not manifests: a folder walk leaves them out. */
+const SKIPPED_FILES = new Set([CONFIG_FILE_NAME]);
 
-export function collectPaths(paths: string[]): { files: string[]; problems: InputProblem[] } {
+/**
+ * The files to check. `skip` (the config's ignore globs) prunes files and whole folders found while walking; a
+ * path named on the command line that it matches is not read either, and is listed in `skipped`.
+ */
+export function collectPaths(paths: string[], skip: (path: string) => boolean = () => false): { files: string[]; problems: InputProblem[]; skipped: string[] } {
   const files: string[] = [];
   const problems: InputProblem[] = [];
+  const skipped: string[] = [];
   for (const p of paths) {
     if (p === '-') {
       files.push('-');
+      continue;
+    }
+    if (skip(p)) {
+      skipped.push(p);
       continue;
     }
     let stat: fs.Stats;
@@ -31,13 +43,13 @@ export function collectPaths(paths: string[]): { files: string[]; problems: Inpu
       problems.push({ display: p, message: errorText(e) });
       continue;
     }
-    if (stat.isDirectory()) walk(p, files, problems);
+    if (stat.isDirectory()) walk(p, files, problems, skip);
     else files.push(p);
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, skipped };
 }
 
-function walk(dir: string, files: string[], problems: InputProblem[]): void {
+function walk(dir: string, files: string[], problems: InputProblem[], skip: (path: string) => boolean): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -48,9 +60,10 @@ function walk(dir: string, files: string[], problems: InputProblem[]): void {
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     const full = path.join(dir, e.name);
+    if (skip(full)) continue;
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems);
-    } else if (e.isFile() && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase())) {
+      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems, skip);
+    } else if (e.isFile() && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !SKIPPED_FILES.has(e.name)) {
       files.push(full);
     }
   }

@@ -21,3 +21,13 @@ export { LineIndex } from './line-index';
 export { lintParsed, lintText } from './lint';
 export type { LintOptions, LintResult } from './lint';
 export type { PodsecConfig, RuleSetting } from './config/types';
+export { parseDirectives, DIRECTIVE_KEYWORDS } from './suppress';
+export type { Directive, DirectiveKind, DirectiveRule, DirectiveSet, InvalidDirective } from './suppress';
+export { applyDirectives } from './suppress-apply';
+export type { SuppressionResult, SuppressionOptions } from './suppress-apply';
+export {
+  parseConfig, configPolicyOptions, applyRuleSettings, isIgnored, findConfigFile, CONFIG_FILE_NAME, ruleCategory,
+  suppressibleRuleIds, configurableRuleIds, CONFIGURABLE_CATEGORIES, RULE_SETTINGS, YAML_SYNTAX_RULE, UNUSED_DIRECTIVE_RULE,
+} from './config';
+export type { PolicyDefaults, ConfigProblem, ParsedConfig, ConfigurableCategory } from './config';
+export * from './fixes';

@@ -1,15 +1,20 @@
-/** The `.podsec.yaml` configuration, after validation. (Stub shape; the config issue fills in loading.) */
-import type { Labels, NamespacePolicy } from '../policy/namespace-policy';
-import type { RuleCategory } from '../types';
+/** The `.podsec.yaml` configuration, after validation: only valid entries are kept; problems are reported apart. */
+import type { Labels, ModePolicy } from '../policy/namespace-policy';
+import type { Mode, RuleCategory, Span } from '../types';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
 
+export const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
+
+/** Per mode, what the file sets (a level, a version, or both); anything left out comes from the caller's defaults. */
+export type PolicyDefaults = Partial<Record<Mode, Partial<ModePolicy>>>;
+
 export interface PodsecConfig {
-  /** Fallback policy for namespaces with no labels. */
-  defaults?: Partial<NamespacePolicy>;
+  /** Fallback policy for namespaces with no labels (`policy:` or its alias `defaults:` in the file). */
+  defaults?: PolicyDefaults;
   /** Namespace of objects without metadata.namespace. */
   defaultNamespace?: string;
-  /** Labels of namespaces that live outside the repository. */
+  /** Labels of namespaces that live outside the repository, as full `pod-security.kubernetes.io/*` keys. */
   namespaces?: Record<string, Labels>;
   /** Per-rule severity override. */
   rules?: Record<string, RuleSetting>;
@@ -17,4 +22,15 @@ export interface PodsecConfig {
   categories?: Partial<Record<RuleCategory, RuleSetting>>;
   /** Globs (relative to the config file's folder) of files not to check. */
   ignore?: string[];
+}
+
+/** A mistake in the config file, at the exact place it was written. */
+export interface ConfigProblem {
+  message: string;
+  span: Span;
+}
+
+export interface ParsedConfig {
+  config: PodsecConfig;
+  problems: ConfigProblem[];
 }
