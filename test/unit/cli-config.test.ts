@@ -19,7 +19,10 @@ function write(file: string, text: string): void {
   fs.writeFileSync(path.join(dir, file), text);
 }
 
-/** A Pod in namespace `prod` with one baseline problem (hostNetwork) and a restricted one (runAsUser: 0). */
+/**
+ * A Pod in namespace `prod` with one baseline problem (hostNetwork) and a restricted one (runAsUser: 0), and
+ * nothing the hardening rules report (they are tested in cli-hardening.test.ts): its own default-deny policy follows.
+ */
 const POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -32,11 +35,26 @@ spec:
     seccompProfile: {type: RuntimeDefault}
   containers:
     - name: app
-      image: nginx
+      image: nginx:1.25
       securityContext:
         runAsUser: 0
         allowPrivilegeEscalation: false
         capabilities: {drop: [ALL]}
+        readOnlyRootFilesystem: true
+      imagePullPolicy: Always
+      resources:
+        requests: {cpu: 100m, memory: 64Mi}
+        limits: {memory: 64Mi}
+  automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: prod
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
 `;
 
 const CONFIG = `policy:
@@ -58,7 +76,7 @@ before(() => {
   write('proj/deploy/web.yaml', POD);
   write('proj/deploy/web.tpl.yaml', POD);
   write('proj/charts/app/web.yaml', POD);
-  write('proj/other/web.yaml', POD.replace('namespace: prod', 'namespace: dev'));
+  write('proj/other/web.yaml', POD.replaceAll('namespace: prod', 'namespace: dev'));
   write('proj/suppressed/web.yaml', POD
     .replace('  hostNetwork: true', '  # podsec-disable-next-line hostNamespaces -- needs the node network\n  hostNetwork: true')
     .replace('        runAsUser: 0', '        # podsec-disable-next-line privileged\n        runAsUser: 0'));
@@ -77,7 +95,7 @@ test('the nearest .podsec.yaml above the checked path applies its namespaces and
     '',
   ].join('\n'));
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /^2 problems \(1 error, 0 warnings, 1 info\) in 1 file$/m);
+  assert.match(r.stderr, /^2 problems \(1 error, 0 warnings, 1 info, 0 hints\) in 1 file$/m);
 });
 
 test('its policy defaults apply to namespaces it does not name', () => {
@@ -104,7 +122,7 @@ test('an ignored file named on the command line is skipped with a note', () => {
   assert.equal(r.stderr, [
     'podsec: charts/app/web.yaml: skipped, matches an ignore glob of .podsec.yaml',
     'podsec: deploy/web.tpl.yaml: skipped, matches an ignore glob of .podsec.yaml',
-    '0 problems (0 errors, 0 warnings, 0 info) in 0 files',
+    '0 problems (0 errors, 0 warnings, 0 info, 0 hints) in 0 files',
     '',
   ].join('\n'));
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIGURABLE_CATEGORIES, configurableRuleIds, parseConfig, RULE_SETTINGS } from '../../server/src/engine';
-import { POLICY_KEYS, TOP_LEVEL_KEYS } from '../../server/src/engine/config';
+import { HARDENING_KEYS, POLICY_KEYS, TOP_LEVEL_KEYS } from '../../server/src/engine/config';
 
 type Schema = Record<string, any>;
 const schema: Schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schemas/podsec-config.schema.json'), 'utf8'));
@@ -67,6 +67,9 @@ const VALID = [
   'categories: {pss: off, hardening: info, network: warning, rbac: error}\n',
   'ignore:\n  - charts/**\n  - "*.tpl.yaml"\n',
   'rules:\nignore:\npolicy:\n',
+  'hardening: {requireCpuLimits: true, requireImageDigest: false}\n',
+  'hardening:\n  requireImageDigest: true\n',
+  'hardening:\n',
 ];
 
 const INVALID = [
@@ -92,6 +95,10 @@ const INVALID = [
   'ignore: [3]\n',
   'ignore: ["  "]\n',
   'ignore: ["!keep.yaml"]\n',
+  'hardening: {requireCpuLimits: yes}\n',
+  'hardening: {requireImageDigest: "true"}\n',
+  'hardening: {requireCPULimits: true}\n',
+  'hardening: [requireCpuLimits]\n',
   '- a\n',
 ];
 
@@ -102,6 +109,7 @@ test('schema: draft-07, and every key of parseConfig is there with the same name
   assert.deepEqual(Object.keys(schema.properties.categories.properties).sort(), [...CONFIGURABLE_CATEGORIES].sort());
   assert.deepEqual(schema.definitions.setting.enum, [...RULE_SETTINGS]);
   assert.deepEqual(Object.keys(schema.definitions.policy.properties).sort(), [...POLICY_KEYS, 'version'].sort());
+  assert.deepEqual(Object.keys(schema.properties.hardening.properties).sort(), [...HARDENING_KEYS].sort());
   const labels = Object.keys(schema.definitions.namespaceLabels.properties).sort();
   assert.deepEqual(labels, [...POLICY_KEYS, ...POLICY_KEYS.map((k) => `pod-security.kubernetes.io/${k}`)].sort());
 });

@@ -40,6 +40,8 @@ rules:
 categories:
   hardening: info
   rbac: off
+hardening:
+  requireCpuLimits: true
 ignore:
   - charts/**
   - "*.tpl.yaml"
@@ -61,6 +63,7 @@ test('parseConfig: a complete file reads into the config, short labels as full o
       },
       rules: { privileged: 'warning', runAsUser: 'off', readOnlyRootFilesystem: 'error', unusedDirective: 'off' },
       categories: { hardening: 'info', rbac: 'off' },
+      hardening: { requireCpuLimits: true },
       ignore: ['charts/**', '*.tpl.yaml'],
     },
     problems: [],
@@ -78,7 +81,7 @@ test('parseConfig: unknown keys, with a suggestion when one is close', () => {
   const text = 'rule:\n  privileged: off\nlevel: restricted\n';
   assert.deepEqual(problems(text), [
     [rangeOf(text, 'rule'), 'Unknown key "rule" (did you mean "rules"?)'],
-    [rangeOf(text, 'level'), 'Unknown key "level" (expected one of policy, defaults, defaultNamespace, namespaces, rules, categories, ignore)'],
+    [rangeOf(text, 'level'), 'Unknown key "level" (expected one of policy, defaults, defaultNamespace, namespaces, rules, categories, hardening, ignore)'],
   ]);
 });
 
@@ -122,6 +125,22 @@ test('parseConfig: categories are pss, hardening, network and rbac', () => {
     [rangeOf(text, 'syntax'), 'Unknown category "syntax" (expected one of pss, hardening, network, rbac)'],
     [rangeOf(text, 'hint'), 'categories.pss must be one of off, info, warning, error (got hint)'],
   ]);
+});
+
+test('parseConfig: hardening options are true or false, with a suggestion for a misspelled one', () => {
+  assert.deepEqual(parseConfig('hardening: {requireCpuLimits: false, requireImageDigest: true}\n'), {
+    config: { hardening: { requireCpuLimits: false, requireImageDigest: true } },
+    problems: [],
+  });
+  const text = 'hardening:\n  requireCPULimit: true\n  requireImageDigest: yes\n  requireCpuLimits: 1\n  pinImages: true\n';
+  assert.deepEqual(problems(text), [
+    [rangeOf(text, 'requireCPULimit'), 'Unknown key "requireCPULimit" in hardening (did you mean "requireCpuLimits"?)'],
+    [rangeOf(text, 'yes'), 'hardening.requireImageDigest must be true or false (got yes)'],
+    [rangeOf(text, '1'), 'hardening.requireCpuLimits must be true or false (got 1)'],
+    [rangeOf(text, 'pinImages'), 'Unknown key "pinImages" in hardening (expected one of requireCpuLimits, requireImageDigest)'],
+  ]);
+  assert.deepEqual(parseConfig(text).config, { hardening: {} });
+  assert.deepEqual(problems('hardening: [requireCpuLimits]\n'), [['1:12-1:30', 'hardening must be a mapping (got [requireCpuLimits])']]);
 });
 
 test('parseConfig: namespace names, label keys, label values and repeated labels', () => {
@@ -259,12 +278,13 @@ spec:
         privileged: true
         runAsUser: 0
 `;
+  // Pod Security checks only (hardening: false): the hardening rules' part is in lint-hardening.test.ts.
   const policy = new PolicyResolver({}, new NamespaceIndex());
   const warnings = ['allowPrivilegeEscalation:warning', 'capabilities_restricted:warning', 'runAsNonRoot:warning', 'seccompProfile_restricted:warning'];
-  assert.deepEqual(lintText(text, { policy }).findings.map((f) => `${f.ruleId}:${f.severity}`), ['hostNamespaces:error', ...warnings, 'runAsUser:warning']);
+  assert.deepEqual(lintText(text, { policy, hardening: false }).findings.map((f) => `${f.ruleId}:${f.severity}`), ['hostNamespaces:error', ...warnings, 'runAsUser:warning']);
   // privileged is off too, but the directive already suppressed it: no unusedDirective hint either way.
   const { config } = parseConfig('rules: {privileged: off, hostNamespaces: warning, runAsUser: error}\ncategories: {pss: warning}\n');
-  assert.deepEqual(lintText(text, { policy, config }).findings.map((f) => `${f.ruleId}:${f.severity}`), ['hostNamespaces:warning', ...warnings, 'runAsUser:error']);
+  assert.deepEqual(lintText(text, { policy, config, hardening: false }).findings.map((f) => `${f.ruleId}:${f.severity}`), ['hostNamespaces:warning', ...warnings, 'runAsUser:error']);
 });
 
 // ---- ignore globs ---------------------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ test('warn follows a stricter enforce, with its version unless warn-version is s
   assert.deepEqual(c.warn, { level: 'privileged', version: 'latest' });
 });
 
+test('an enforce label at the default warn level takes warn to its version', () => {
+  const p = resolveNamespacePolicy(L({ enforce: 'restricted', 'enforce-version': 'v1.30' }));
+  assert.deepEqual(p.warn, { level: 'restricted', version: 'v1.30' });
+  const pinned = resolveNamespacePolicy(L({ enforce: 'restricted', 'enforce-version': 'v1.30', 'warn-version': 'v1.33' }));
+  assert.deepEqual(pinned.warn, { level: 'restricted', version: 'v1.33' });
+});
+
 test('warn does not follow a weaker enforce: the default restricted warn stays', () => {
   const p = resolveNamespacePolicy(L({ enforce: 'baseline' }));
   assert.deepEqual(p.warn, { level: 'restricted', version: 'latest' });

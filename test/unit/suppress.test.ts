@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex, lintText, NamespaceIndex, parseDirectives, parseManifest, PolicyResolver } from '../../server/src/engine';
+import { applyDirectives, LineIndex, lintText, NamespaceIndex, parseDirectives, parseManifest, PolicyResolver } from '../../server/src/engine';
 import type { Finding, Span } from '../../server/src/engine';
 import { rangeOf } from '../helpers';
 
@@ -13,10 +13,13 @@ function at(text: string, span: Span): string {
   return `${s.line + 1}:${s.character + 1}-${e.line + 1}:${e.character + 1}`;
 }
 
-/** Findings after suppression, as `[ruleId, at]` plus the message for hints. */
+/**
+ * Findings after suppression, as `[ruleId, at]` plus the message for hints. Baseline only, as `--level baseline`
+ * does (no hardening rule): suppression of hardening findings is tested in lint-hardening.test.ts.
+ */
 function lint(text: string): Finding[] {
   const policy = new PolicyResolver({ level: 'baseline' }, new NamespaceIndex());
-  return lintText(text, { policy, onRuleError: (id, e) => { throw new Error(`${id}: ${String(e)}`); } }).findings;
+  return lintText(text, { policy, hardening: false, onRuleError: (id, e) => { throw new Error(`${id}: ${String(e)}`); } }).findings;
 }
 
 function brief(text: string, findings: Finding[]): string[] {
@@ -200,6 +203,17 @@ test('apply: a named rule that suppressed nothing is reported on its name; unkno
     `unusedDirective ${rangeOf(text, 'hostNamespaces')} Unused rule hostNamespaces in podsec-disable-next-line directive (no hostNamespaces problem on the next line)`,
     `unusedDirective ${rangeOf(text, 'privilegd')} Unknown rule "privilegd" in podsec-disable-next-line directive`,
   ]);
+});
+
+test('apply: a rule the configuration turns off is not reported as unused (isOff); the others still are', () => {
+  const text = POD.replace('        privileged: true', '        # podsec-disable-next-line resources, hostNamespaces\n        privileged: true');
+  const findings = lint(text).filter((f) => f.ruleId !== 'unusedDirective');
+  const unused = (isOff?: (id: string) => boolean) => applyDirectives(findings, parseDirectives(text), { isOff }).unused.map((f) => `${at(text, f.span)} ${f.message}`);
+  assert.deepEqual(unused(), [`${rangeOf(text, '# podsec-disable-next-line resources, hostNamespaces')} Unused podsec-disable-next-line directive (no resources or hostNamespaces problem on the next line)`]);
+  assert.deepEqual(unused((id) => id === 'resources'), [
+    `${rangeOf(text, 'hostNamespaces')} Unused rule hostNamespaces in podsec-disable-next-line directive (no hostNamespaces problem on the next line)`,
+  ]);
+  assert.deepEqual(unused((id) => id === 'resources' || id === 'hostNamespaces'), []);
 });
 
 test('apply: a directive naming only unknown rules reports the names, not the directive', () => {

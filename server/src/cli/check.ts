@@ -1,4 +1,7 @@
-/** `podsec check`: read every input, index the Namespaces among them, lint each file, report, set the exit code. */
+/**
+ * `podsec check`: read every input, index the Namespaces (and the other cross-file facts) among them, lint each
+ * file, report, set the exit code.
+ */
 import { LineIndex, lintParsed } from '../engine';
 import type { CheckArgs } from './args';
 import { formatJson } from './format-json';
@@ -6,7 +9,7 @@ import { formatSarif } from './format-sarif';
 import { formatText, summaryLine } from './format-text';
 import type { InputProblem } from './inputs';
 import type { FileFinding } from './report';
-import { prepareRun } from './run-inputs';
+import { lintOptionsFor, prepareRun } from './run-inputs';
 
 export interface CheckIo {
   stdout: (s: string) => void;
@@ -26,11 +29,9 @@ export function runCheck(args: CheckArgs, io: CheckIo): number {
   const findings: FileFinding[] = [];
   for (const { input, parsed } of run.inputs) {
     const lines = new LineIndex(input.text);
-    const result = lintParsed(parsed, {
-      policy: run.policy,
-      config: run.config,
-      onRuleError: (ruleId, error) => ruleErrors.push({ display: input.display, message: `rule ${ruleId} failed: ${(error as Error)?.message ?? error}` }),
-    });
+    const result = lintParsed(parsed, lintOptionsFor(run, input, (ruleId, error) => {
+      ruleErrors.push({ display: input.display, message: `rule ${ruleId} failed: ${(error as Error)?.message ?? error}` });
+    }));
     for (const f of result) {
       findings.push({ ...f, file: input.display, range: { start: lines.positionAt(f.span.start), end: lines.positionAt(f.span.end) } });
     }

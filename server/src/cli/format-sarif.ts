@@ -1,4 +1,7 @@
 /** SARIF 2.1.0 as GitHub code scanning reads it: rules with help and helpUri, results with physical locations. */
+import type { RuleCategory, Severity } from '../engine';
+import type { UNUSED_DIRECTIVE_RULE, YAML_SYNTAX_RULE } from '../engine/config';
+import type { ProblemRuleId } from '../engine/parse/problems';
 import { allRuleInfos } from '../engine/rules/catalog';
 import type { FileFinding } from './report';
 
@@ -10,14 +13,22 @@ interface SarifRule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   help: { text: string; markdown: string };
-  helpUri: string;
+  helpUri?: string;
   defaultConfiguration: { level: string };
   properties: { tags: string[]; precision: string; 'problem.severity': string };
 }
 
+const SCOPE: Record<Exclude<RuleCategory, 'pss' | 'syntax'>, string> = {
+  hardening: 'Hardening check',
+  network: 'Network check',
+  rbac: 'RBAC check',
+};
+
 function ruleDescriptors(): SarifRule[] {
   const rules: SarifRule[] = allRuleInfos().map((r) => {
-    const scope = r.level ? `Pod Security Standards, ${r.level}, since ${r.since}` : `${r.category} hardening (not part of the Pod Security Standards)`;
+    const scope = r.category === 'pss' || r.category === 'syntax'
+      ? `Pod Security Standards, ${r.level}, since ${r.since}`
+      : `${SCOPE[r.category]}, not part of the Pod Security Standards`;
     const severity = r.level ? 'error' : r.defaultSeverity === 'info' || r.defaultSeverity === 'hint' ? 'recommendation' : r.defaultSeverity ?? 'warning';
     return {
       id: r.id,
@@ -33,17 +44,68 @@ function ruleDescriptors(): SarifRule[] {
       properties: { tags: ['security', 'kubernetes', r.category, ...(r.level ? [r.level] : [])], precision: 'very-high', 'problem.severity': severity },
     };
   });
-  rules.push({
-    id: 'yamlSyntax',
-    name: 'YamlSyntax',
-    shortDescription: { text: 'YAML syntax error' },
-    fullDescription: { text: 'The document is not valid YAML, so it cannot be checked.' },
-    help: { text: 'Fix the YAML syntax error.', markdown: 'Fix the YAML syntax error.' },
-    helpUri: 'https://yaml.org/spec/1.2.2/',
-    defaultConfiguration: { level: 'error' },
-    properties: { tags: ['syntax'], precision: 'very-high', 'problem.severity': 'error' },
-  });
+  for (const [id, d] of Object.entries(NOT_CHECKS)) rules.push(notCheck(id, d));
   return rules;
+}
+
+interface NotCheck {
+  title: string;
+  description: string;
+  severity: Severity;
+  helpUri?: string;
+}
+
+/** Findings that are not checks of a manifest: syntax, suppression comments, and files not (fully) analysed. */
+const NOT_CHECKS: Record<typeof YAML_SYNTAX_RULE | typeof UNUSED_DIRECTIVE_RULE | ProblemRuleId, NotCheck> = {
+  yamlSyntax: {
+    title: 'YAML syntax error',
+    description: 'The document is not valid YAML, so it cannot be checked. Fix the YAML syntax error.',
+    severity: 'error',
+    helpUri: 'https://yaml.org/spec/1.2.2/',
+  },
+  unusedDirective: {
+    title: 'Unused or invalid suppression comment',
+    description: 'A podsec-disable comment that suppresses nothing, names an unknown rule, or is misplaced. Remove it or correct it; set the rule unusedDirective to off to hide these.',
+    severity: 'hint',
+  },
+  fileTooLarge: {
+    title: 'File too large to analyse',
+    description: 'The file, or the part of it after this point, exceeds a size limit and was not analysed.',
+    severity: 'info',
+  },
+  binaryFile: {
+    title: 'Binary file',
+    description: 'The file contains NUL characters and was not analysed.',
+    severity: 'info',
+  },
+  yamlTooDeep: {
+    title: 'YAML nested too deeply',
+    description: 'The document nests collections deeper than the limit and was not analysed.',
+    severity: 'warning',
+  },
+  yamlAliasLimit: {
+    title: 'YAML alias expansion too large',
+    description: 'Expanding the document\'s aliases would exceed the limit (or never end); Kubernetes rejects such documents, and it was not analysed.',
+    severity: 'error',
+  },
+  internalError: {
+    title: 'Internal error',
+    description: 'PodSec could not analyse the document because of an internal error; please report it.',
+    severity: 'warning',
+  },
+};
+
+function notCheck(id: string, d: NotCheck): SarifRule {
+  return {
+    id,
+    name: id.charAt(0).toUpperCase() + id.slice(1),
+    shortDescription: { text: d.title },
+    fullDescription: { text: d.description },
+    help: { text: d.description, markdown: d.description },
+    ...(d.helpUri ? { helpUri: d.helpUri } : {}),
+    defaultConfiguration: { level: SARIF_LEVEL[d.severity] },
+    properties: { tags: ['syntax'], precision: 'very-high', 'problem.severity': d.severity === 'error' || d.severity === 'warning' ? d.severity : 'recommendation' },
+  };
 }
 
 function stripMarkdown(s: string): string {
@@ -75,7 +137,7 @@ export function formatSarif(findings: FileFinding[], version: string): string {
             },
           },
         }],
-        ...(f.object ? { properties: { object: f.object, policy: f.policy, mode: f.mode } } : {}),
+        properties: { category: f.category, ...(f.object ? { object: f.object, policy: f.policy, mode: f.mode } : {}) },
       })),
     }],
   };

@@ -1,4 +1,5 @@
 /** `path:line:col: severity ruleId message`, 1-based, one finding a line; colour only when asked. */
+import type { Severity } from '../engine';
 import type { FileFinding } from './report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m', dim: '\x1b[2m', reset: '\x1b[0m' };
@@ -13,8 +14,10 @@ export function formatText(findings: FileFinding[], color: boolean): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
+/** `3 problems (1 error, 0 warnings, 1 info, 1 hint) in 2 files`: every severity counted, so the parts add up. */
 export function summaryLine(findings: FileFinding[], fileCount: number): string {
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${plural(findings.length, 'problem')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info) in ${plural(fileCount, 'file')}`;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`, plural(count('hint'), 'hint')];
+  return `${plural(findings.length, 'problem')} (${parts.join(', ')}) in ${plural(fileCount, 'file')}`;
 }

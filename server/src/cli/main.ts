@@ -1,6 +1,7 @@
 /** The `podsec` command. */
 import { parseArgs, USAGE } from './args';
 import { runCheck } from './check';
+import { runFix } from './fix';
 
 declare const PODSEC_VERSION: string | undefined;
 const VERSION = typeof PODSEC_VERSION === 'string' ? PODSEC_VERSION : '0.0.0-dev';
@@ -23,6 +24,12 @@ export function main(argv: string[]): number {
         stderr: (s) => process.stderr.write(s),
         isTty: !!process.stdout.isTTY,
         version: VERSION,
+      });
+    case 'fix':
+      return runFix(args, {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        isTty: !!process.stdout.isTTY,
       });
   }
 }

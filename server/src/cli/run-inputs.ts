@@ -1,10 +1,13 @@
 /**
  * What `podsec check` and `podsec fix` share before linting: the configuration file, the input files (minus the
- * config's ignore globs), their parsed text, and one policy resolver over the Namespaces found among them.
+ * config's ignore globs), their parsed text, one policy resolver over the Namespaces found among them, and the
+ * same index for the hardening rules that look across files (ServiceAccounts, NetworkPolicies, LimitRanges).
  */
 import path from 'node:path';
-import { configPolicyOptions, isIgnored, NamespaceIndex, parseManifest, PolicyResolver } from '../engine';
-import type { ParsedManifest, PodsecConfig, PolicyOptions } from '../engine';
+import { configPolicyOptions, isIgnored, NamespaceIndex, parseManifest, PolicyResolver, UNUSED_DIRECTIVE_RULE } from '../engine';
+import type { LintOptions, ParsedManifest, PodsecConfig, PolicyOptions } from '../engine';
+import { configHardeningOptions } from '../engine/config';
+import type { ConfigHardeningOptions } from '../engine/config';
 import { collectPaths, Input, InputProblem, readInput } from './inputs';
 import { loadCliConfig, LoadedConfig } from './load-config';
 
@@ -20,6 +23,13 @@ export interface PreparedRun {
   inputs: { input: Input; parsed: ParsedManifest }[];
   policy: PolicyResolver;
   config?: PodsecConfig;
+  /**
+   * The hardening rules' options over all inputs (each input is indexed under its display name), or false with
+   * --level: that is an admission dry-run of one Pod Security level, and hardening rules are no part of it.
+   */
+  hardening: (ConfigHardeningOptions & { workspace: NamespaceIndex }) | false;
+  /** --level: every finding is about that one level. */
+  level?: PolicyOptions['level'];
   /** Unreadable or missing paths. */
   problems: InputProblem[];
   /** Informational lines (paths skipped by ignore globs). */
@@ -48,7 +58,23 @@ export function prepareRun(args: RunArgs): PreparedRun | { broken: string[] } {
   // --level and --version override the config's policy (the resolver gives them precedence).
   const base: PolicyOptions = { level: args.level, version: args.version };
   const policy = new PolicyResolver(loaded ? configPolicyOptions(loaded.config, base) : base, namespaces);
-  return { inputs, policy, config: loaded?.config, problems, notes };
+  const hardening = args.level ? false : { ...configHardeningOptions(loaded?.config ?? {}), workspace: namespaces };
+  return { inputs, policy, config: loaded?.config, hardening, level: args.level, problems, notes };
+}
+
+/**
+ * How one input of the run is linted: the run's policy, config and workspace, under the input's index name. With
+ * --level, unused suppression comments are not reported either: the rules they name may not be part of the level,
+ * and a manifest that passes the level must give no finding at all.
+ */
+export function lintOptionsFor(run: PreparedRun, input: Input, onRuleError?: LintOptions['onRuleError']): LintOptions {
+  const config = run.level ? { ...run.config, rules: { ...run.config?.rules, [UNUSED_DIRECTIVE_RULE]: 'off' as const } } : run.config;
+  return {
+    policy: run.policy,
+    config,
+    hardening: run.hardening && { ...run.hardening, file: input.display },
+    onRuleError,
+  };
 }
 
 /** Ignore globs are relative to the config file's folder. */

@@ -30,3 +30,4 @@ export {
   suppressibleRuleIds, configurableRuleIds, CONFIGURABLE_CATEGORIES, RULE_SETTINGS, YAML_SYNTAX_RULE, UNUSED_DIRECTIVE_RULE,
 } from './config';
 export type { PolicyDefaults, ConfigProblem, ParsedConfig, ConfigurableCategory } from './config';
+export * from './fixes';

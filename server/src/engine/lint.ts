@@ -1,11 +1,15 @@
 /**
- * The full pipeline shared by the CLI and the language server: analyse (syntax + rules), then apply suppression
- * comments (reporting the ones that do nothing), then the configured rule and category severities.
+ * The full pipeline shared by the CLI and the language server: analyse (syntax + Pod Security checks), run the
+ * hardening, network and RBAC rules (unless `hardening: false`; rules turned off are not run), then apply
+ * suppression comments (reporting the ones that do nothing; a directive naming a rule that is off or not run is not
+ * reported), then the configured rule and category severities.
  */
 import { analyzeParsed } from './analyze';
-import { applyRuleSettings } from './config/severities';
+import { ruleCategory } from './config/rule-catalog';
+import { applyRuleSettings, settingFor } from './config/severities';
 import type { PodsecConfig } from './config/types';
 import type { EvaluateOptions } from './evaluate';
+import { hardeningFindings, hardeningRulesNotRun, INTERNAL_ERROR } from './lint-hardening';
 import { parseManifest, ParsedManifest } from './parse/documents';
 import { parseDirectives } from './suppress';
 import { applyDirectives } from './suppress-apply';
@@ -22,8 +26,13 @@ export interface LintResult {
 
 /** Findings as they should be shown: suppressed ones removed, unused directives added as hints, severities set. */
 export function lintParsed(parsed: ParsedManifest, options: LintOptions): Finding[] {
-  const analysed = analyzeParsed(parsed, options);
-  const { kept, unused } = applyDirectives(analysed, parseDirectives(parsed.text));
+  const pss = analyzeParsed(parsed, options);
+  const hardening = withoutRepeatedFailures(hardeningFindings(parsed, options), pss);
+  const analysed = hardening.length ? [...pss, ...hardening].sort(byPlace) : pss;
+  const notRun = hardeningRulesNotRun(options);
+  const config = options.config;
+  const isOff = (ruleId: string) => notRun.has(ruleId) || (!!config && settingFor(ruleId, ruleCategory(ruleId) ?? 'syntax', config) === 'off');
+  const { kept, unused } = applyDirectives(analysed, parseDirectives(parsed.text), { isOff });
   const findings = unused.length ? [...kept, ...unused].sort(byPlace) : kept;
   return options.config ? applyRuleSettings(findings, options.config) : findings;
 }
@@ -31,6 +40,12 @@ export function lintParsed(parsed: ParsedManifest, options: LintOptions): Findin
 export function lintText(text: string, options: LintOptions): LintResult {
   const parsed = parseManifest(text);
   return { parsed, findings: lintParsed(parsed, options) };
+}
+
+/** A document the Pod Security checks already reported as failed gets no second internalError from hardening. */
+function withoutRepeatedFailures(hardening: Finding[], pss: Finding[]): Finding[] {
+  const failed = new Set(pss.filter((f) => f.ruleId === INTERNAL_ERROR).map((f) => f.documentIndex));
+  return failed.size ? hardening.filter((f) => f.ruleId !== INTERNAL_ERROR || !failed.has(f.documentIndex)) : hardening;
 }
 
 function byPlace(a: Finding, b: Finding): number {

@@ -18,6 +18,11 @@ export interface SuppressionResult {
 export interface SuppressionOptions {
   /** Whether a rule id exists; by default the rule catalog (PSS, hardening, network, RBAC ids). */
   isKnownRule?: (ruleId: string) => boolean;
+  /**
+   * Whether the configuration turns a rule off. Rules that are off may not even run, so a directive naming one is
+   * not reported as unused: the configuration, not the file, decides whether the rule runs.
+   */
+  isOff?: (ruleId: string) => boolean;
 }
 
 const NOT_SUPPRESSIBLE = new Set([YAML_SYNTAX_RULE, UNUSED_DIRECTIVE_RULE]);
@@ -51,7 +56,8 @@ export function applyDirectives(findings: readonly Finding[], set: DirectiveSet,
     if (!suppressed) kept.push(f);
   }
   const unused: Finding[] = set.invalid.map((i) => hint(i.message, i.span, i.documentIndex));
-  for (const d of set.directives) unused.push(...unusedParts(d, used.get(d)!, isKnown));
+  const isOff = options.isOff ?? (() => false);
+  for (const d of set.directives) unused.push(...unusedParts(d, used.get(d)!, isKnown, isOff));
   return { kept, unused };
 }
 
@@ -66,7 +72,7 @@ function covers(d: Directive, f: Finding): boolean {
   }
 }
 
-function unusedParts(d: Directive, used: Set<string>, isKnown: (id: string) => boolean): Finding[] {
+function unusedParts(d: Directive, used: Set<string>, isKnown: (id: string) => boolean, isOff: (id: string) => boolean): Finding[] {
   const keyword = KEYWORD[d.kind];
   const where = WHERE[d.kind];
   if (d.rules.length === 0) {
@@ -79,7 +85,7 @@ function unusedParts(d: Directive, used: Set<string>, isKnown: (id: string) => b
     else if (!isKnown(r.name)) out.push(hint(`Unknown rule "${r.name}" in ${keyword} directive`, r.span, d.documentIndex));
     else valid.push(r);
   }
-  const idle = valid.filter((r) => !used.has(r.name));
+  const idle = valid.filter((r) => !used.has(r.name) && !isOff(r.name));
   if (idle.length && idle.length === valid.length) {
     const names = [...new Set(idle.map((r) => r.name))];
     out.push(hint(`Unused ${keyword} directive (no ${orList(names)} problem ${where})`, d.span, d.documentIndex));

@@ -3,7 +3,9 @@
  * scalar (`a#b`) or a block scalar is never taken for one. Each comment knows its `---` document and whether it
  * comes before that document's first content (what a document-level directive needs).
  */
-import { CST, Parser } from 'yaml';
+import type { CST } from 'yaml';
+import { DEFAULT_LIMITS } from './parse/limits';
+import { guardedTokens } from './parse/token-stream';
 import type { Span } from './types';
 
 export interface YamlComment {
@@ -34,7 +36,8 @@ export function yamlComments(text: string): YamlComment[] {
   let documentIndex = -1;
   const add = (leaf: Leaf, index: number, atTop: boolean) =>
     out.push({ span: { start: leaf.offset, end: leaf.offset + leaf.source.length }, source: leaf.source, documentIndex: index, atDocumentTop: atTop });
-  for (const token of new Parser().parse(text)) {
+  // The guarded stream (as parseManifest reads it): bounded nesting keeps `leaves` shallow, and it stops at the limits.
+  for (const token of guardedTokens(text, DEFAULT_LIMITS, { documents: new Map() })) {
     if (token.type === 'document') {
       documentIndex++;
       for (const c of pending) add(c, documentIndex, true);

@@ -79,6 +79,14 @@ export class ConfigReader {
     return undefined;
   }
 
+  /** `true` or `false` (YAML 1.2: `yes`/`on` are strings and are reported). */
+  boolean(entry: Pick<Entry, 'value' | 'valueSpan'>, what: string): boolean | undefined {
+    const v = entry.value;
+    if (isScalar(v) && typeof (v as Scalar).value === 'boolean') return (v as Scalar<boolean>).value;
+    this.report(entry.valueSpan, `${what} must be true or false (got ${this.source(v)})`);
+    return undefined;
+  }
+
   /** One of a fixed list of strings. */
   oneOf<T extends string>(entry: Pick<Entry, 'value' | 'valueSpan'>, allowed: readonly T[], what: string): T | undefined {
     const v = entry.value;

@@ -1,7 +1,9 @@
 /** The `.podsec.yaml` layer: parse and validate, turn into policy options, apply severities, match ignore globs. */
-export { parseConfig, TOP_LEVEL_KEYS, POLICY_KEYS } from './parse-config';
+export { parseConfig, TOP_LEVEL_KEYS, POLICY_KEYS, HARDENING_KEYS } from './parse-config';
 export { configPolicyOptions } from './policy-options';
 export { applyRuleSettings } from './severities';
+export { configHardeningOptions, disabledHardeningRules } from './hardening-options';
+export type { ConfigHardeningOptions } from './hardening-options';
 export { isIgnored } from './ignore';
 export { findConfigFile, CONFIG_FILE_NAME } from './find-config';
 export {

@@ -12,6 +12,9 @@
  *     pod-security.kubernetes.io/enforce: baseline
  * rules: {runAsUser: warning, seccompProfile_restricted: off}
  * categories: {hardening: off} # pss | hardening | network | rbac
+ * hardening:                   # options of the hardening rules
+ *   requireCpuLimits: true     # resources also asks for a CPU limit (default false)
+ *   requireImageDigest: true   # imageTag also asks for an @sha256 digest (default false)
  * ignore: ["charts/**", vendor] # globs relative to this file's folder
  * ```
  *
@@ -23,12 +26,16 @@ import { isScalar, parseDocument } from 'yaml';
 import { isLevel, LEVELS } from '../policy/levels';
 import { LABEL_PREFIX, MODES } from '../policy/namespace-policy';
 import { isValidVersion } from '../policy/version';
+import type { HardeningSettings } from '../rules/hardening/rule';
 import type { Level, Mode, Span } from '../types';
 import { ConfigReader, Entry } from './config-reader';
 import { CONFIGURABLE_CATEGORIES, configurableRuleIds } from './rule-catalog';
 import { ParsedConfig, PodsecConfig, PolicyDefaults, RULE_SETTINGS, RuleSetting } from './types';
 
-export const TOP_LEVEL_KEYS = ['policy', 'defaults', 'defaultNamespace', 'namespaces', 'rules', 'categories', 'ignore'] as const;
+export const TOP_LEVEL_KEYS = ['policy', 'defaults', 'defaultNamespace', 'namespaces', 'rules', 'categories', 'hardening', 'ignore'] as const;
+/** Keys of `hardening:`: every option of the hardening rules (a Record, so a new option cannot be forgotten here). */
+const HARDENING_OPTIONS: Record<keyof HardeningSettings, true> = { requireCpuLimits: true, requireImageDigest: true };
+export const HARDENING_KEYS = Object.keys(HARDENING_OPTIONS) as (keyof HardeningSettings)[];
 /** Keys of `policy:` and the short form of a namespace's labels. */
 export const POLICY_KEYS = ['enforce', 'warn', 'audit', 'enforce-version', 'warn-version', 'audit-version'] as const;
 /** RFC 1123 label, what Kubernetes accepts as a namespace name. */
@@ -68,6 +75,9 @@ export function parseConfig(text: string): ParsedConfig {
         break;
       case 'categories':
         config.categories = readSettings(reader, entry, CONFIGURABLE_CATEGORIES, 'category');
+        break;
+      case 'hardening':
+        config.hardening = readHardening(reader, entry);
         break;
       case 'ignore':
         config.ignore = readIgnore(reader, entry);
@@ -144,6 +154,20 @@ function readSettings(reader: ConfigReader, entry: Entry, known: readonly string
     }
     const setting = reader.oneOf(e, RULE_SETTINGS, `${entry.key}.${e.key}`);
     if (setting) out[e.key] = setting;
+  }
+  return out;
+}
+
+function readHardening(reader: ConfigReader, entry: Entry): Partial<HardeningSettings> {
+  const out: Partial<HardeningSettings> = {};
+  for (const e of reader.entries(entry.value, entry.valueSpan, 'hardening') ?? []) {
+    const key = HARDENING_KEYS.find((k) => k === e.key);
+    if (!key) {
+      reader.unknownKey(e, HARDENING_KEYS, 'key', 'hardening');
+      continue;
+    }
+    const value = reader.boolean(e, `hardening.${key}`);
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }

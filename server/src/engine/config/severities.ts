@@ -18,7 +18,8 @@ export function applyRuleSettings(findings: readonly Finding[], config: PodsecCo
   return out;
 }
 
-function settingFor(ruleId: string, category: RuleCategory, config: PodsecConfig): RuleSetting | undefined {
+/** The setting that applies to a rule: its own, else its category's (for `pss`, only `off`). */
+export function settingFor(ruleId: string, category: RuleCategory, config: PodsecConfig): RuleSetting | undefined {
   if (ruleId === YAML_SYNTAX_RULE) return undefined;
   const rule = config.rules?.[ruleId];
   if (rule) return rule;

@@ -1,5 +1,6 @@
 /** The `.podsec.yaml` configuration, after validation: only valid entries are kept; problems are reported apart. */
 import type { Labels, ModePolicy } from '../policy/namespace-policy';
+import type { HardeningSettings } from '../rules/hardening/rule';
 import type { Mode, RuleCategory, Span } from '../types';
 
 export type RuleSetting = 'off' | 'info' | 'warning' | 'error';
@@ -20,6 +21,8 @@ export interface PodsecConfig {
   rules?: Record<string, RuleSetting>;
   /** Per-category switch (`off` turns every rule of the category off). */
   categories?: Partial<Record<RuleCategory, RuleSetting>>;
+  /** Options of the hardening rules (`hardening:` in the file); what is left out keeps its default. */
+  hardening?: Partial<HardeningSettings>;
   /** Globs (relative to the config file's folder) of files not to check. */
   ignore?: string[];
 }

@@ -1,11 +1,21 @@
 /**
  * Splits a file into its `---` documents with the `yaml` package (YAML 1.1 scalars, as kubectl's decoder reads
  * them: `yes`/`on` are booleans) and finds the Kubernetes objects in each. JSON files parse the same way.
+ *
+ * Never throws and never hangs: the limits in `limits.ts` are applied while parsing, and a file or document that
+ * cannot be analysed carries a `ParseProblem` saying why (and has no objects) instead.
  */
-import { Document, parseAllDocuments } from 'yaml';
+import { Composer, Document } from 'yaml';
 import type { Span } from '../types';
+import { IndexedNodeReader, scanAliases } from './aliases';
+import { formatSize, Limits, resolveLimits, utf8Length } from './limits';
 import { findObjects, K8sObject } from './objects';
 import { NodeReader } from './nodes';
+import { aliasCycle, aliasExpansion, binaryFile, fileTooLarge, internalError, ParseProblem, parsingStopped, tooDeep } from './problems';
+import { DocumentScan, guardedTokens, StreamScan } from './token-stream';
+
+export type { ParseProblem } from './problems';
+export type { Limits } from './limits';
 
 export interface SyntaxProblem {
   message: string;
@@ -18,41 +28,93 @@ export interface ManifestDocument {
   span: Span;
   doc: Document.Parsed;
   reader: NodeReader;
+  /** The first syntax errors (at most `maxSyntaxErrors`); `errorCount` has the total. */
   errors: SyntaxProblem[];
   objects: K8sObject[];
+  /** All syntax errors of the document, including those not kept in `errors`. */
+  errorCount?: number;
+  /** Why the document was not analysed (alias bomb, too deep, internal error); it then has no objects. */
+  problems?: ParseProblem[];
 }
 
 export interface ParsedManifest {
   text: string;
   documents: ManifestDocument[];
+  /** Why the file was not (fully) analysed: too large, binary, parsing stopped at a limit, internal error. */
+  problems?: ParseProblem[];
 }
 
-export function parseManifest(text: string): ParsedManifest {
-  const parsed = parseAllDocuments(text, {
-    version: '1.1',
-    merge: true,
-    prettyErrors: false,
-    uniqueKeys: false,
-    strict: false,
-  });
-  const list = Array.isArray(parsed) ? parsed : [];
-  const documents = list.map((doc, index) => {
-    const reader = new NodeReader(doc);
-    const errors = doc.errors.map((e) => ({
-      message: firstLine(e.message),
-      span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
-    }));
-    const r = doc.range;
-    return {
-      index,
-      span: { start: r[0], end: r[2] },
-      doc,
-      reader,
-      errors,
-      objects: errors.length ? [] : findObjects(reader, doc.contents, index),
-    };
-  });
-  return { text, documents };
+export interface ParseOptions {
+  /** Overrides of the defaults in `limits.ts` (the server passes `podsec.maxFileSize` here). */
+  limits?: Partial<Limits>;
+}
+
+const YAML_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false, strict: false } as const;
+
+export function parseManifest(text: string, options: ParseOptions = {}): ParsedManifest {
+  const limits = resolveLimits(options.limits);
+  const size = utf8Length(text);
+  if (size > limits.maxFileSize) return { text, documents: [], problems: [fileTooLarge(formatSize(size), formatSize(limits.maxFileSize))] };
+  if (text.includes('\0')) return { text, documents: [], problems: [binaryFile()] };
+  try {
+    return parseStream(text, limits);
+  } catch (error) {
+    return { text, documents: [], problems: [internalError({ start: 0, end: 0 }, error, 'file')] };
+  }
+}
+
+function parseStream(text: string, limits: Limits): ParsedManifest {
+  const scan: StreamScan = { documents: new Map() };
+  const composed = Array.from(new Composer(YAML_OPTIONS).compose(guardedTokens(text, limits, scan)));
+  const documents = composed.map((doc, index) => toManifestDocument(text, doc, index, scan.documents.get(doc.range[0]), limits));
+  const problems: ParseProblem[] = [];
+  if (scan.stopped) {
+    const what = scan.stopped.reason === 'tokens' ? 'YAML tokens' : 'documents';
+    problems.push(parsingStopped(scan.stopped.offset, what, scan.stopped.reason === 'tokens' ? limits.maxTokens : limits.maxDocuments));
+  }
+  return { text, documents, problems };
+}
+
+function toManifestDocument(text: string, doc: Document.Parsed, index: number, scan: DocumentScan | undefined, limits: Limits): ManifestDocument {
+  const r = doc.range;
+  const base = { index, doc, reader: new NodeReader(doc), errors: [] as SyntaxProblem[], errorCount: 0, objects: [] as K8sObject[] };
+  if (scan?.tooDeepAt !== undefined) {
+    // A stand-in: the document's text was skipped, so its composed range is empty.
+    const span = { start: r[0], end: scan.skippedUntil ?? r[2] };
+    return { ...base, span, problems: [tooDeep(scan.tooDeepAt, limits.maxNestingDepth, text.length)] };
+  }
+  const span = { start: r[0], end: r[2] };
+  const problems: ParseProblem[] = [];
+  try {
+    const errors: SyntaxProblem[] = doc.errors.map((e) => ({ message: firstLine(e.message), span: clampSpan(e.pos[0], e.pos[1], text.length) }));
+    let reader = base.reader;
+    // Without a scan (never expected) the alias check runs anyway: it is the safe side.
+    if (scan?.hasAlias ?? true) {
+      const aliases = scanAliases(doc, limits.maxAliasNodes);
+      if (aliases.exceeded) {
+        const { alias, span: at, cycle } = aliases.exceeded;
+        problems.push(cycle ? aliasCycle(at, alias.source) : aliasExpansion(at, alias.source, limits.maxAliasNodes));
+      }
+      if (aliases.unresolved.length) {
+        for (const a of aliases.unresolved) {
+          const s = a.range ? clampSpan(a.range[0], a.range[1], text.length) : span;
+          errors.push({ message: `Unresolved alias (the anchor must be set before the alias): ${a.source}`, span: s });
+        }
+        errors.sort((a, b) => a.span.start - b.span.start);
+      }
+      if (aliases.targets.size) reader = new IndexedNodeReader(doc, aliases.targets);
+    }
+    const kept = errors.slice(0, limits.maxSyntaxErrors);
+    const objects = errors.length || problems.length ? [] : findObjects(reader, doc.contents, index);
+    return { ...base, span, reader, errors: kept, errorCount: errors.length, objects, problems };
+  } catch (error) {
+    return { ...base, span, problems: [internalError(clampSpan(r[0], r[0], text.length), error, 'document')] };
+  }
+}
+
+function clampSpan(start: number, end: number, length: number): Span {
+  const s = Math.min(Math.max(0, start), length);
+  return { start: s, end: Math.min(Math.max(s, end), length) };
 }
 
 function firstLine(message: string): string {

@@ -27,8 +27,11 @@ export function nodeSpan(node: Node | null | undefined): Span | undefined {
   return r ? { start: r[0], end: r[1] } : undefined;
 }
 
+/** A plain `<<` key (or one tagged `!!merge`); a quoted `"<<"` is an ordinary key, as in go-yaml v2. */
 function isMergeKey(key: unknown): boolean {
-  return isScalar(key) && (typeof key.value === 'symbol' || key.value === '<<') && key.source === '<<';
+  if (!isScalar(key)) return false;
+  if (key.tag === 'tag:yaml.org,2002:merge') return true;
+  return (key.type === undefined || key.type === 'PLAIN') && key.source === '<<';
 }
 
 function keyString(key: unknown): string | undefined {
@@ -64,31 +67,50 @@ export class NodeReader {
     return ref && isSeq(ref.node) ? ref.node : undefined;
   }
 
-  /** The value under `key` in a map (last explicit entry wins, then merged maps in order). */
-  child(ref: Ref | undefined, key: string): Ref | undefined {
+  /**
+   * The value under `key` in a map, as kubectl's YAML reader (go-yaml v2) assigns it: entries apply in order, so the
+   * last one wins, and a `<<` merge entry assigns every key of the merged maps at its position (overriding an
+   * explicit key written before it; in `<<: [*a, *b]` the earlier map wins).
+   */
+  child(ref: Ref | undefined, key: string, depth = 0): Ref | undefined {
     const map = this.map(ref);
-    if (!ref || !map) return undefined;
-    let found: Pair | undefined;
-    for (const item of map.items) if (isPair(item) && !isMergeKey(item.key) && keyString(item.key) === key) found = item;
-    if (found) return this.pairValue(ref, found, false);
+    if (!ref || !map || depth > MAX_ALIAS_DEPTH) return undefined;
+    let found: Ref | undefined;
     for (const item of map.items) {
-      if (!isPair(item) || !isMergeKey(item.key)) continue;
-      const site = nodeSpan(item.value as Node) ?? ref.span;
-      const sources = this.resolve(item.value);
-      const maps = isSeq(sources) ? sources.items.map((s) => this.resolve(s)) : [sources];
-      for (const source of maps) {
-        if (!isMap(source)) continue;
-        const inner = this.child({ node: source, span: site, aliased: true }, key);
-        if (inner) return inner;
+      if (!isPair(item)) continue;
+      if (!isMergeKey(item.key)) {
+        if (keyString(item.key) === key) found = this.pairValue(ref, item);
+        continue;
       }
+      const merged = this.mergedChild(ref, item.value as Node | null, key, depth);
+      if (merged) found = merged;
+    }
+    return found;
+  }
+
+  /** `key` in the map(s) of a merge entry's value; an alias is reported where it is used, an inline map in place. */
+  private mergedChild(ref: Ref, value: Node | null, key: string, depth: number): Ref | undefined {
+    // Through an alias (`<<: *base`, or an alias to a whole list of maps) the merged text is elsewhere.
+    const site = ref.aliased ? ref.span : isAlias(value) ? nodeSpan(value) : undefined;
+    const sourceRef = (node: Node | null): Ref | undefined => {
+      const resolved = this.resolve(node);
+      if (!isMap(resolved)) return undefined;
+      const span = site ?? nodeSpan(node) ?? ref.span;
+      return { node: resolved, span, aliased: site !== undefined || isAlias(node) };
+    };
+    const resolved = this.resolve(value);
+    const sources = isSeq(resolved) ? resolved.items.map((s) => sourceRef(s as Node | null)) : [sourceRef(value)];
+    for (const source of sources) {
+      const inner = source && this.child(source, key, depth + 1);
+      if (inner) return inner;
     }
     return undefined;
   }
 
-  private pairValue(parent: Ref, pair: Pair, viaMerge: boolean): Ref {
+  private pairValue(parent: Ref, pair: Pair): Ref {
     const keyNode = pair.key as Node | null;
     const valueNode = pair.value as Node | null;
-    const aliased = parent.aliased || viaMerge || isAlias(valueNode);
+    const aliased = parent.aliased || isAlias(valueNode);
     const keySpan = parent.aliased ? undefined : nodeSpan(keyNode);
     let span: Span;
     if (parent.aliased) span = parent.span;
@@ -145,7 +167,9 @@ export class NodeReader {
   /** A string scalar's value (numbers and booleans are not strings to the API server). */
   str(ref: Ref | undefined): string | undefined {
     const n = ref?.node;
-    return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+    if (!isScalar(n)) return undefined;
+    if (typeof n.value === 'string') return n.value;
+    return readAsStringByKubectl(n) ? n.source : undefined;
   }
 
   bool(ref: Ref | undefined): boolean | undefined {
@@ -156,16 +180,21 @@ export class NodeReader {
   num(ref: Ref | undefined): number | undefined {
     const n = ref?.node;
     if (!isScalar(n)) return undefined;
-    if (typeof n.value === 'number') return n.value;
+    if (typeof n.value === 'number') return readAsStringByKubectl(n) ? undefined : n.value;
     if (typeof n.value === 'bigint') return Number(n.value);
+    if (typeof n.value === 'string') return goPrefixedInt(n);
     return undefined;
   }
 
-  /** Scalar value rendered as text (for names that may be written unquoted as numbers). */
+  /**
+   * Scalar value rendered as text (for names that may be written unquoted as numbers). Non-string scalars keep
+   * their source spelling (`0x10`, not `16`), which is what the author wrote and what an error message should show.
+   */
   text(ref: Ref | undefined): string | undefined {
     const n = ref?.node;
     if (!isScalar(n) || n.value === null || n.value === undefined || typeof n.value === 'symbol') return undefined;
-    return String(n.value);
+    if (typeof n.value === 'string') return n.value;
+    return n.source ?? String(n.value);
   }
 
   /** String values of a map whose values are strings (labels, annotations). */
@@ -178,6 +207,28 @@ export class NodeReader {
     }
     return out;
   }
+}
+
+/**
+ * kubectl reads YAML with go-yaml v2, whose YAML 1.1 differs from the yaml package's in two ways that reach the API
+ * server: timestamps (`2024-01-01`) decode as plain strings, and there are no sexagesimal numbers (`1:30` is a
+ * string, not 90).
+ */
+function readAsStringByKubectl(n: Scalar): boolean {
+  if (n.type !== 'PLAIN' || typeof n.source !== 'string') return false;
+  return n.value instanceof Date || (typeof n.value === 'number' && n.source.includes(':'));
+}
+
+/** Integers go-yaml v2 reads through strconv.ParseInt(s, 0, 64) that the yaml package leaves as strings: `0o17`, `0X1F`, `0B1`. */
+const GO_PREFIXED_INT = /^([-+]?)0([oO][0-7]+|[xX][0-9a-fA-F]+|[bB][01]+)$/;
+const GO_BASES: Record<string, number> = { o: 8, x: 16, b: 2 };
+
+function goPrefixedInt(n: Scalar): number | undefined {
+  if (n.type !== 'PLAIN' || typeof n.value !== 'string') return undefined;
+  const m = GO_PREFIXED_INT.exec(n.value.replace(/_/g, ''));
+  if (!m) return undefined;
+  const value = Number.parseInt(m[2].slice(1), GO_BASES[m[2][0].toLowerCase()]);
+  return m[1] === '-' ? -value : value;
 }
 
 export type { Scalar };

@@ -29,13 +29,17 @@ export interface PodTarget {
   reader: NodeReader;
 }
 
+/**
+ * The controller's list of resources with a pod spec is keyed by group (core, apps, batch) whatever the version
+ * (`apps/v1beta2`, `batch/v1beta1` count); the old `extensions` group is not on it, so its workloads are not checked.
+ */
 const TEMPLATE_PATHS: Record<string, { groups: string[]; path: string[] }> = {
   Pod: { groups: [''], path: [] },
   PodTemplate: { groups: [''], path: ['template'] },
   ReplicationController: { groups: [''], path: ['spec', 'template'] },
-  ReplicaSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
-  Deployment: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
-  DaemonSet: { groups: ['apps', 'extensions'], path: ['spec', 'template'] },
+  ReplicaSet: { groups: ['apps'], path: ['spec', 'template'] },
+  Deployment: { groups: ['apps'], path: ['spec', 'template'] },
+  DaemonSet: { groups: ['apps'], path: ['spec', 'template'] },
   StatefulSet: { groups: ['apps'], path: ['spec', 'template'] },
   Job: { groups: ['batch'], path: ['spec', 'template'] },
   CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template'] },
@@ -45,9 +49,13 @@ export const WORKLOAD_KINDS: readonly string[] = Object.keys(TEMPLATE_PATHS);
 
 export const CONTAINER_KINDS: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
+/** `v1`, `v1beta2`, `v2alpha1`: API versions are case-sensitive (`V1` is no version at all). */
+const API_VERSION = /^v[1-9][0-9]*((alpha|beta)[1-9][0-9]*)?$/;
+
 export function podTarget(reader: NodeReader, object: K8sObject): PodTarget | undefined {
   const entry = TEMPLATE_PATHS[object.kind];
   if (!entry || !entry.groups.includes(apiGroup(object.apiVersion))) return undefined;
+  if (!API_VERSION.test(object.apiVersion.slice(object.apiVersion.indexOf('/') + 1))) return undefined;
   const template = reader.path(object.ref, ...entry.path);
   if (!template || !reader.map(template)) return undefined;
   const spec = reader.child(template, 'spec');

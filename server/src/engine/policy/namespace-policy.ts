@@ -65,10 +65,12 @@ export function resolveNamespacePolicy(labels: Labels | undefined, defaults: Nam
     }
     result[mode] = { level, version };
   }
-  // Warn follows enforce (controllers since 1.26): a valid, stricter enforce with no warn label raises warn.
+  // Warn follows enforce (controllers since 1.26): a valid, stricter enforce with no warn label raises warn. PodSec's
+  // default warn level stands in for the cluster's (privileged) default, so an enforce label of the same level takes
+  // warn along too: a namespace pinned to `restricted:v1.30` warns at v1.30, as it would on a stock cluster.
   const enforceLabel = get('enforce');
   if (enforceLabel !== undefined && isLevel(enforceLabel) && get('warn') === undefined
-    && levelRank(result.enforce.level) > levelRank(result.warn.level)) {
+    && levelRank(result.enforce.level) >= levelRank(result.warn.level) && result.enforce.level !== 'privileged') {
     result.warn = {
       level: result.enforce.level,
       version: get('warn-version') !== undefined ? result.warn.version : result.enforce.version,

@@ -25,7 +25,8 @@ function check(pod: PodTarget) {
   const parts: Part<Added>[] = [];
   for (const c of pod.containers) {
     for (const item of r.items(r.path(c.ref, 'securityContext', 'capabilities', 'add'))) {
-      const capability = r.str(item);
+      // A null item decodes as "" (not a default capability).
+      const capability = item.node === null ? '' : r.str(item);
       if (capability !== undefined && !DEFAULT_CAPABILITIES.has(capability)) parts.push({ span: item.span, part: { container: c.name, capability } });
     }
   }

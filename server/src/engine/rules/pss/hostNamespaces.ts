@@ -4,27 +4,33 @@
  * Restricted Fields: spec.hostNetwork, spec.hostPID, spec.hostIPC
  * Allowed Values: false, undefined/null
  */
+import { byPlace, Part } from '../places';
 import { BASELINE_URL, PssRule, versioned } from '../rule';
 
+/** In the controller's reporting order. */
 const FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
+type Field = (typeof FIELDS)[number];
 
 export const hostNamespaces: PssRule = {
   id: 'hostNamespaces',
   level: 'baseline',
   versions: [
-    versioned<string>({
+    versioned<Field[]>({
       minimumVersion: 0,
       check(pod) {
         const r = pod.reader;
-        return FIELDS.flatMap((field) => {
+        const parts: Part<Field>[] = [];
+        for (const field of FIELDS) {
           const value = r.child(pod.spec, field);
-          return r.bool(value) === true ? [{ span: value!.span, item: field }] : [];
-        });
+          if (r.bool(value) === true) parts.push({ span: value!.span, part: field });
+        }
+        // Fields reached through one alias or merge key (`spec: *shared`, `<<: *host`) share a place and a finding.
+        return byPlace(parts);
       },
-      format: (fields) => ({
-        reason: 'host namespaces',
-        detail: FIELDS.filter((f) => fields.includes(f)).map((f) => `${f}=true`).join(', '),
-      }),
+      format: (fields) => {
+        const set = new Set(fields.flat());
+        return { reason: 'host namespaces', detail: FIELDS.filter((f) => set.has(f)).map((f) => `${f}=true`).join(', ') };
+      },
     }),
   ],
   docs: {

@@ -5,24 +5,28 @@
  * Allowed Values: false, undefined/null
  */
 import { containersPhrase, unique } from '../format';
+import { byPlace, Part } from '../places';
 import { BASELINE_URL, PssRule, versioned } from '../rule';
 
 export const privileged: PssRule = {
   id: 'privileged',
   level: 'baseline',
   versions: [
-    versioned<string>({
+    versioned<string[]>({
       minimumVersion: 0,
       check(pod) {
         const r = pod.reader;
-        return pod.containers.flatMap((c) => {
+        const parts: Part<string>[] = [];
+        for (const c of pod.containers) {
           const value = r.path(c.ref, 'securityContext', 'privileged');
-          return r.bool(value) === true ? [{ span: value!.span, item: c.name }] : [];
-        });
+          if (r.bool(value) === true) parts.push({ span: value!.span, part: c.name });
+        }
+        // Containers sharing one `securityContext: *sc` (or one aliased list) are named in one finding there.
+        return byPlace(parts);
       },
       format: (names) => ({
         reason: 'privileged',
-        detail: `${containersPhrase(unique(names))} must not set securityContext.privileged=true`,
+        detail: `${containersPhrase(unique(names.flat()))} must not set securityContext.privileged=true`,
       }),
     }),
   ],

@@ -7,34 +7,39 @@
  */
 import { containersPhrase, joinQuote, pluralize, unique } from '../format';
 import { containerAnchor } from '../anchors';
+import { byPlace, Part } from '../places';
 import type { PodTarget } from '../../parse/pod-specs';
-import { RESTRICTED_URL, PssRule, Violation, versioned } from '../rule';
+import { RESTRICTED_URL, PssRule, versioned } from '../rule';
 
 interface Item {
-  /** `pod` for the pod-level field, else a container name. */
+  /** `pod` for the pod-level field, else a container. */
   who: 'pod' | 'container';
+  /** The container's name (empty for the pod). */
   name: string;
+  /** Set to `false`, as opposed to left unset without a pod-level `true` to inherit. */
   explicit: boolean;
 }
 
-function check(pod: PodTarget): Violation<Item>[] {
+function check(pod: PodTarget) {
   const r = pod.reader;
-  const out: Violation<Item>[] = [];
+  const parts: Part<Item>[] = [];
   const podValue = r.path(pod.spec, 'securityContext', 'runAsNonRoot');
   const podSetting = r.bool(podValue);
-  if (podSetting === false) out.push({ span: podValue!.span, item: { who: 'pod', name: '', explicit: true } });
+  if (podSetting === false) parts.push({ span: podValue!.span, part: { who: 'pod', name: '', explicit: true } });
   for (const c of pod.containers) {
     const value = r.path(c.ref, 'securityContext', 'runAsNonRoot');
     const setting = r.bool(value);
-    if (setting === false) out.push({ span: value!.span, item: { who: 'container', name: c.name, explicit: true } });
+    if (setting === false) parts.push({ span: value!.span, part: { who: 'container', name: c.name, explicit: true } });
     else if (setting === undefined && podSetting !== true) {
-      out.push({ span: containerAnchor(pod, c, ['securityContext', 'runAsNonRoot']), item: { who: 'container', name: c.name, explicit: false } });
+      parts.push({ span: containerAnchor(pod, c, ['securityContext', 'runAsNonRoot']), part: { who: 'container', name: c.name, explicit: false } });
     }
   }
-  return out;
+  // Places shared through an alias (`securityContext: *sc`, `containers: *list`, `spec: *shared`) get one finding.
+  return byPlace(parts);
 }
 
-function format(items: Item[]) {
+function format(groups: Item[][]) {
+  const items = groups.flat();
   const explicit = items.filter((i) => i.explicit);
   if (explicit.length) {
     const who: string[] = [];
@@ -56,8 +61,8 @@ export const runAsNonRoot: PssRule = {
   id: 'runAsNonRoot',
   level: 'restricted',
   versions: [
-    versioned<Item>({ minimumVersion: 0, check, format }),
-    versioned<Item>({ minimumVersion: 35, check: (pod) => (userNamespaced(pod) ? [] : check(pod)), format }),
+    versioned<Item[]>({ minimumVersion: 0, check, format }),
+    versioned<Item[]>({ minimumVersion: 35, check: (pod) => (userNamespaced(pod) ? [] : check(pod)), format }),
   ],
   docs: {
     title: 'Running as non-root',

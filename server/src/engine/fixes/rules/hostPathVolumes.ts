@@ -1,0 +1,8 @@
+/** hostPathVolumes: replace the `hostPath` source with `emptyDir: {}` (not preferred). */
+import { RuleFixer } from './common';
+import { replaceSources } from './volume-sources';
+
+export const hostPathVolumes: RuleFixer = {
+  ruleId: 'hostPathVolumes',
+  fixes: (ctx) => replaceSources(ctx, (key) => key === 'hostPath'),
+};

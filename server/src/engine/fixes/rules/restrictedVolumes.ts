@@ -1,0 +1,8 @@
+/** restrictedVolumes: replace a forbidden volume source with `emptyDir: {}` (not preferred, as for hostPath). */
+import { RuleFixer } from './common';
+import { ALLOWED_SOURCES, replaceSources } from './volume-sources';
+
+export const restrictedVolumes: RuleFixer = {
+  ruleId: 'restrictedVolumes',
+  fixes: (ctx) => replaceSources(ctx, (key) => !ALLOWED_SOURCES.has(key)),
+};

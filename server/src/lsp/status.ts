@@ -1,0 +1,27 @@
+/** Builds the `podsec/status` payload for a document from what its analysis found. */
+import type { Finding, ParsedManifest, PolicyResolver } from '../engine';
+import { podTargets } from '../engine';
+import type { NamespacePolicyStatus, ProblemCounts, StatusParams } from '../../../shared/protocol';
+
+export function policiesOf(parsed: ParsedManifest, resolver: PolicyResolver): NamespacePolicyStatus[] {
+  const out: NamespacePolicyStatus[] = [];
+  for (const doc of parsed.documents) {
+    for (const pod of podTargets(doc)) {
+      const d = resolver.forObject(pod.object);
+      if (out.some((p) => p.namespace === d.namespace)) continue;
+      const text = (m: 'enforce' | 'warn' | 'audit') => `${d[m].level}:${d[m].version}`;
+      out.push({ namespace: d.namespace, enforce: text('enforce'), warn: text('warn'), audit: text('audit'), source: d.source });
+    }
+  }
+  return out;
+}
+
+export function countFindings(findings: readonly Finding[]): ProblemCounts {
+  const counts: ProblemCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function skippedStatus(uri: string, version: number, state: 'skipped' | 'failed', reason: string): StatusParams {
+  return { uri, version, state, reason, policies: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } };
+}
