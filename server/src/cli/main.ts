@@ -35,5 +35,10 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
+  // `podsec check | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   process.exitCode = main(process.argv.slice(2));
 }

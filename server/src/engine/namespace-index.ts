@@ -17,8 +17,8 @@ export interface NamespaceEntry {
 
 export class NamespaceIndex implements NamespaceSource {
   private readonly byFile = new Map<string, FileFacts>();
-  private merged = new Map<string, NamespaceFact>();
-  private all_: FileFacts = emptyFacts();
+  private mergedCache: Map<string, NamespaceFact> | undefined = new Map();
+  private allCache: FileFacts | undefined = emptyFacts();
 
   /**
    * Replaces what is known from one file. Returns true when the namespaces' labels changed (which changes the
@@ -35,7 +35,9 @@ export class NamespaceIndex implements NamespaceSource {
     const empty = Object.values(facts).every((list) => list.length === 0);
     if (empty) this.byFile.delete(file);
     else this.byFile.set(file, facts);
-    if (factsChanged || JSON.stringify(before) !== JSON.stringify(facts)) this.rebuild();
+    // Rebuilt lazily on the next query: a CLI run adds thousands of files before asking anything.
+    this.mergedCache = undefined;
+    this.allCache = undefined;
     return { labelsChanged, factsChanged };
   }
 
@@ -78,15 +80,27 @@ export class NamespaceIndex implements NamespaceSource {
     return this.all_.workloads.filter((n) => (n.namespace || defaultNamespace) === namespace);
   }
 
+  private get merged(): Map<string, NamespaceFact> {
+    if (!this.mergedCache) this.rebuild();
+    return this.mergedCache!;
+  }
+
+  private get all_(): FileFacts {
+    if (!this.allCache) this.rebuild();
+    return this.allCache!;
+  }
+
   private rebuild(): void {
-    this.merged = new Map();
-    this.all_ = emptyFacts();
+    const merged = new Map<string, NamespaceFact>();
+    const all = emptyFacts();
     const files = [...this.byFile.keys()].sort();
     for (const f of files) {
       const facts = this.byFile.get(f)!;
-      for (const n of facts.namespaces) if (!this.merged.has(n.name)) this.merged.set(n.name, n);
-      for (const key of Object.keys(this.all_) as (keyof FileFacts)[]) (this.all_[key] as unknown[]).push(...facts[key]);
+      for (const n of facts.namespaces) if (!merged.has(n.name)) merged.set(n.name, n);
+      for (const key of Object.keys(all) as (keyof FileFacts)[]) (all[key] as unknown[]).push(...facts[key]);
     }
+    this.mergedCache = merged;
+    this.allCache = all;
   }
 }
 
