@@ -346,3 +346,12 @@ test('property: parseConfig never throws and every problem span lies inside the 
     for (const p of parseConfig(text).problems) assert.ok(p.span.start >= 0 && p.span.end <= text.length && p.span.start <= p.span.end, JSON.stringify(p));
   }), { numRuns: 500 });
 });
+
+test('a deeply nested or huge configuration is refused with one problem, without parsing it', () => {
+  const deep = `policy: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+  const r = parseConfig(deep);
+  assert.deepEqual(r.config, {});
+  assert.equal(r.problems.length, 1);
+  assert.match(r.problems[0].message, /too large or nested too deeply/);
+  assert.deepEqual(parseConfig('policy:\n  enforce: restricted\n').problems, []);
+});

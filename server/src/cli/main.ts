@@ -40,5 +40,11 @@ if (require.main === module) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  process.exitCode = main(process.argv.slice(2));
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    // A bug, not bad input (bad input becomes findings): one line, exit 2, no stack unless asked for.
+    process.stderr.write(`podsec: internal error: ${(error as Error)?.message ?? String(error)}${process.env.PODSEC_DEBUG ? `\n${(error as Error)?.stack}` : ''}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -25,7 +25,8 @@ export interface SuppressionOptions {
   isOff?: (ruleId: string) => boolean;
 }
 
-const NOT_SUPPRESSIBLE = new Set([YAML_SYNTAX_RULE, UNUSED_DIRECTIVE_RULE]);
+/** Problems with the file itself, not policy findings: a directive cannot hide them. */
+const NOT_SUPPRESSIBLE = new Set([YAML_SYNTAX_RULE, UNUSED_DIRECTIVE_RULE, 'fileTooLarge', 'binaryFile', 'yamlTooDeep', 'yamlAliasLimit', 'internalError']);
 const KEYWORD: Record<DirectiveKind, string> = {
   'disable-next-line': 'podsec-disable-next-line',
   disable: 'podsec-disable',

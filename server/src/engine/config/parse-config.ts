@@ -41,7 +41,40 @@ export const POLICY_KEYS = ['enforce', 'warn', 'audit', 'enforce-version', 'warn
 /** RFC 1123 label, what Kubernetes accepts as a namespace name. */
 export const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
+/** A configuration is small and shallow; anything else is refused before the `yaml` composer could overflow its stack. */
+const MAX_CONFIG_LENGTH = 1_000_000;
+const MAX_CONFIG_DEPTH = 64;
+
+/** Deepest flow nesting or block indentation (in levels of at least one space), ignoring quoted text and comments. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote: string | undefined;
+  let comment = false;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') { comment = false; lineStart = true; indent = 0; continue; }
+    if (lineStart) {
+      if (c === ' ' || c === '-') { indent++; continue; }
+      lineStart = false;
+      max = Math.max(max, Math.floor(indent / 2));
+    }
+    if (comment) continue;
+    if (quote) { if (c === quote) quote = undefined; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#') comment = true;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
 export function parseConfig(text: string): ParsedConfig {
+  if (text.length > MAX_CONFIG_LENGTH || nestingDepth(text) > MAX_CONFIG_DEPTH) {
+    return { config: {}, problems: [{ message: 'The configuration is too large or nested too deeply to be a PodSec configuration', span: { start: 0, end: Math.min(text.length, 1) } }] };
+  }
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const syntax = [...doc.errors, ...doc.warnings].map((e) => ({ message: firstLine(e.message), span: errorSpan(text, e.code, e.pos) }));
   // A file that is not valid YAML is not read further: what the parser recovered would only add confusing problems.
