@@ -11,12 +11,14 @@ export type Quote = 'plain' | 'double' | 'single';
 /** Words a YAML 1.1 reader takes for something other than a string. */
 const SPECIAL = /^(?:[yYnN~]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
 const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+/** Resource quantities such as `100m` and `128Mi`: strings to every YAML reader, written plain as people do. */
+const PLAIN_QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)$/;
 
 export function renderScalar(value: string | number | boolean, quote: Quote, json: boolean): string {
   if (typeof value !== 'string') return String(value);
   if (json || quote === 'double') return JSON.stringify(value);
   if (quote === 'single') return `'${value.replace(/'/g, "''")}'`;
-  return PLAIN_SAFE.test(value) && !SPECIAL.test(value) ? value : JSON.stringify(value);
+  return (PLAIN_SAFE.test(value) || PLAIN_QUANTITY.test(value)) && !SPECIAL.test(value) ? value : JSON.stringify(value);
 }
 
 export function renderKey(key: string, json: boolean, quoted = false): string {

@@ -21,9 +21,22 @@ export interface Fix {
 export interface FixOptions {
   /** UID the runAsUser fix puts in place of 0 (default 1000). */
   nonRootUserId?: number;
+  /** Values the `resources` fix writes for what a container lacks (Kubernetes quantities; invalid ones are ignored). */
+  resourceDefaults?: Partial<ResourceDefaults>;
 }
 
 export const DEFAULT_NON_ROOT_USER_ID = 1000;
+
+/** What the `resources` fix writes: guesses, so the fix is never preferred and its title says so. */
+export interface ResourceDefaults {
+  cpuRequest: string;
+  memoryRequest: string;
+  memoryLimit: string;
+  /** Written only when the `requireCpuLimits` hardening setting makes the finding ask for a CPU limit. */
+  cpuLimit: string;
+}
+
+export const DEFAULT_RESOURCE_DEFAULTS: Readonly<ResourceDefaults> = { cpuRequest: '100m', memoryRequest: '128Mi', memoryLimit: '256Mi', cpuLimit: '500m' };
 
 /**
  * A value a fix writes, rendered in the style of the place it goes to (block YAML, flow YAML or JSON).

@@ -37,7 +37,7 @@ export function dashOf(text: string, offset: number): number {
 }
 
 /** New lines after `node` (a pair or an item) and everything nested in it. */
-function insertLinesAfter(ctx: EditContext, node: unknown, lines: string[]): TextEdit {
+export function insertLinesAfter(ctx: EditContext, node: unknown, lines: string[]): TextEdit {
   const { text, style } = ctx;
   const body = lines.join(style.eol);
   const value = lastLeaf(node);
@@ -50,10 +50,10 @@ function insertLinesAfter(ctx: EditContext, node: unknown, lines: string[]): Tex
   return { span: { start: p, end: p }, newText: style.eol + body };
 }
 
-type FlowItems = (indent: number, multiline: boolean) => string[];
+export type FlowItems = (indent: number, multiline: boolean) => string[];
 
 /** Inserts rendered items before the closing bracket of a flow collection, after its last item. */
-function insertIntoFlow(ctx: EditContext, collection: YAMLMap | YAMLSeq, render: FlowItems): TextEdit {
+export function insertIntoFlow(ctx: EditContext, collection: YAMLMap | YAMLSeq, render: FlowItems): TextEdit {
   const { text, style } = ctx;
   const [open, close] = collection.range ?? refuse('flow collection without a position');
   if (!collection.items.length) {

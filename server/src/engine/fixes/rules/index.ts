@@ -1,6 +1,7 @@
 /** The fix of each rule, listed explicitly (like rules/pss/index.ts), by rule id. */
 import { allowPrivilegeEscalation } from './allowPrivilegeEscalation';
 import { appArmorProfile } from './appArmorProfile';
+import { automountServiceAccountToken } from './automountServiceAccountToken';
 import { capabilities_baseline } from './capabilities_baseline';
 import { capabilities_restricted } from './capabilities_restricted';
 import type { RuleFixer } from './common';
@@ -8,9 +9,13 @@ import { hostNamespaces } from './hostNamespaces';
 import { hostPathVolumes } from './hostPathVolumes';
 import { hostPorts } from './hostPorts';
 import { hostProbesAndHostLifecycle } from './hostProbesAndHostLifecycle';
+import { imagePullPolicy } from './imagePullPolicy';
+import { networkPolicyDefaultDeny } from './networkPolicyDefaultDeny';
 import { privileged } from './privileged';
 import { procMount } from './procMount';
 import { procMount_restricted } from './procMount_restricted';
+import { readOnlyRootFilesystem } from './readOnlyRootFilesystem';
+import { resources } from './resources';
 import { restrictedVolumes } from './restrictedVolumes';
 import { runAsNonRoot } from './runAsNonRoot';
 import { runAsUser } from './runAsUser';
@@ -40,6 +45,13 @@ export const RULE_FIXERS: readonly RuleFixer[] = [
   runAsNonRoot,
   runAsUser,
   seccompProfile_restricted,
+  // Hardening and network rules (imageTag, limitRange, networkPolicyAllowAll and the RBAC rules have no fix:
+  // nothing safe can be guessed for them).
+  readOnlyRootFilesystem,
+  resources,
+  imagePullPolicy,
+  automountServiceAccountToken,
+  networkPolicyDefaultDeny,
 ];
 
 const BY_ID = new Map(RULE_FIXERS.map((f) => [f.ruleId, f]));
