@@ -12,6 +12,9 @@ export const FORWARDED_SETTINGS: readonly string[] = [
   'maxFileSize',
   'rules',
   'fix.nonRootUserId',
+  'fix.resources',
+  'hardening.requireCpuLimits',
+  'hardening.requireImageDigest',
 ];
 
 /** Puts `value` at a dotted key: `fix.nonRootUserId` -> `{ fix: { nonRootUserId } }`, the shape VS Code returns. */

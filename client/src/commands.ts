@@ -19,8 +19,9 @@ async function fixAll(): Promise<void> {
   if (!editor) return;
   const doc = editor.document;
   const whole = doc.validateRange(new vscode.Range(0, 0, doc.lineCount, 0));
+  // The server leaves the fix-all's edit to codeAction/resolve: ask VS Code to resolve the (single) action.
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-    'vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND) ?? [];
+    'vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL_KIND, 1) ?? [];
   // One fix-all action covers the whole file; a second one would be computed against the same text and clash.
   const action = actions.find((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && a.kind.value.startsWith(FIX_ALL_KIND));
   if (!action || (!action.edit && !action.command)) {

@@ -18,13 +18,17 @@ export const VSIX = process.env.VSIX ?? path.join(REPO, 'podsec.vsix');
 /** Fixture workspace copied afresh for every test. */
 export const WORKSPACE_FIXTURE = path.join(REPO, 'test/e2e/workspace');
 
-/** User settings that keep the workbench quiet and deterministic (no welcome page, no network, no autosave). */
+/**
+ * User settings that keep the workbench quiet and deterministic (no welcome page, no network, no autosave). Values
+ * are in their current form: VS Code rewrites settings.json to migrate old ones (e.g. `extensions.autoUpdate: false`),
+ * and that write, at a random moment after start, cancels a save's codeActionsOnSave participants.
+ */
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false, 'workbench.enableExperiments': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
   'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
-  'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'extensions.ignoreRecommendations': true,
+  'extensions.autoUpdate': 'off', 'extensions.autoCheckUpdates': false, 'extensions.ignoreRecommendations': true,
   'git.enabled': false, 'editor.minimap.enabled': false, 'editor.hover.delay': 200, 'files.autoSave': 'off',
   'editor.formatOnSave': false, 'files.insertFinalNewline': false, 'files.trimTrailingWhitespace': false,
 };
@@ -152,13 +156,13 @@ const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g
  * workspace and fresh user data. `body` receives { page, cs, ws, shot, step, t }.
  * On failure the error names the failing step, the screenshots folder and the code-server logs.
  */
-export async function withVSCode(t, { name, settings = {}, vsix = VSIX, prepare }, body) {
+export async function withVSCode(t, { name, settings = {}, vsix = VSIX }, body) {
   const artifacts = path.join(ARTIFACTS, slug(name));
   fs.rmSync(artifacts, { recursive: true, force: true });
   fs.mkdirSync(artifacts, { recursive: true });
   const ws = makeWorkspace();
-  if (prepare) prepare(ws);
-  const cs = await startCodeServer({ workspace: ws, vsix, settings });
+  // The smoke-test driver lets openWorkbench wait until the workbench is fully restored (see there).
+  const cs = await startCodeServer({ workspace: ws, vsix, settings, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
   let browser, page, shots = 0;
   const shot = async (moment) => {
     const file = path.join(artifacts, `${String(++shots).padStart(2, '0')}-${slug(moment)}.png`);

@@ -6,11 +6,23 @@ import { stableBox, waitUntil, workbenchUrl } from './harness.mjs';
 
 const ACTIVE_EDITOR = '.editor-group-container.active .editor-instance .monaco-editor';
 
-/** Loads the workbench on `ws` with `file` open in the editor and waits until its text is rendered. */
+/**
+ * Loads the workbench on `ws` with `file` open in the editor and waits until its text is rendered and the workbench
+ * has finished starting. The last part matters: VS Code creates the save participants (editor.codeActionsOnSave)
+ * when idle after the window is restored, and the work of its last start-up phase ("Eventually", 2.5-5 s later) can
+ * cancel a save that is running its participants, so an early Ctrl+S may save without the fixes. The smoke-test
+ * driver (code-server started with enable-smoke-test-driver) tells when both are done.
+ */
 export async function openWorkbench(page, cs, ws, file) {
   await page.goto(workbenchUrl(cs, ws, [['openFile', cs.remote(file)]]));
   await waitForActiveTab(page, path.basename(file), 60_000);
   await page.locator(`${ACTIVE_EDITOR} .view-line`).first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !!window.driver, null, { timeout: 60_000 });
+  await page.evaluate(async () => {
+    await window.driver.whenWorkbenchRestored();
+    // LifecyclePhase.Eventually = 4 (the driver's own lifecycle service; present in code-server 4.139).
+    await window.driver.lifecycleService?.when(4);
+  });
 }
 
 /** Opens a workspace file the way a user would: Ctrl+P, type its relative path, Enter. */
@@ -245,9 +257,28 @@ export async function visibleText(page) {
   }, ACTIVE_EDITOR);
 }
 
-/** Ctrl+S, then polls the file on disk until `accept(text)` holds. Returns the text. */
-export async function saveAndWait(page, fs, file, accept, message = 'the saved file') {
-  await page.keyboard.press('Control+S');
-  return waitUntil(() => { const text = fs.readFileSync(file, 'utf8'); return accept(text) ? text : undefined; },
-    { timeout: 20_000, message });
+/**
+ * Ctrl+S, then polls the file on disk until `accept(text)` holds; returns the text. With `attempts` > 1, a save that
+ * completes without the expected text (the file was written, `accept` still fails) is retried: VS Code's own
+ * start-up work can cancel a save's codeActionsOnSave participants, after which the file is saved unchanged (seen
+ * in about 1 of 10 runs while the window was still starting; the language server had answered with the edit).
+ * `onRetry` is told about each retry, so that the caller can report it.
+ */
+export async function saveAndWait(page, fs, file, accept, { message = 'the saved file', attempts = 1, onRetry } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    const before = fs.statSync(file).mtimeMs;
+    await page.keyboard.press('Control+S');
+    let previous;
+    const outcome = await waitUntil(() => {
+      // Two equal reads in a row: the editor truncates the file before writing it, so one read can be partial.
+      const text = fs.readFileSync(file, 'utf8');
+      const stable = text === previous;
+      previous = text;
+      if (!stable) return undefined;
+      if (accept(text)) return { text };
+      return fs.statSync(file).mtimeMs !== before && attempt < attempts ? { retry: true } : undefined;
+    }, { timeout: 20_000, message });
+    if (!outcome.retry) return outcome.text;
+    onRetry?.(attempt);
+  }
 }

@@ -52,6 +52,8 @@ export interface ClientOptions {
   configurationDelayMs?: number;
   /** Announce no optional client capabilities (no configuration pull, no watchers, no progress). */
   bare?: boolean;
+  /** Announce that code actions may come without `edit`, resolved with `codeAction/resolve` (as VS Code does). */
+  resolveCodeActions?: boolean;
   initializationOptions?: unknown;
 }
 
@@ -96,6 +98,7 @@ export class TestClient {
           publishDiagnostics: { versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           synchronization: { dynamicRegistration: false },
+          ...(options.resolveCodeActions ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
         },
       },
     });
@@ -119,6 +122,11 @@ export class TestClient {
       if (this.options.configurationDelayMs) await new Promise((r) => setTimeout(r, this.options.configurationDelayMs));
       return p.items.map((item) => (item.section === 'podsec' ? this.settings : item.section === 'files.exclude' ? this.filesExclude : null));
     });
+  }
+
+  /** The server process id (to read its memory use). */
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   uri(relative: string): string {

@@ -90,9 +90,9 @@ describe('hover', () => {
     assert.match(vmd, /\*\*Effective policy of namespace `prod`:\*\* enforce `restricted:latest` · warn `restricted:v1\.30` · audit `privileged:latest`/);
   });
 
-  test('nothing on fields no rule inspects, on comments, or in files without objects', async () => {
-    const name = rangeIn(POD, 'name: app', 'app');
-    assert.equal(await client.hover(podUri(), name.start.line, name.start.character), null);
+  test('nothing on fields no rule inspects and no finding is on, on comments, or in files without objects', async () => {
+    const version = rangeIn(POD, 'apiVersion: v1', 'v1');
+    assert.equal(await client.hover(podUri(), version.start.line, version.start.character), null);
     const other = client.uri('other.yaml');
     await client.open(other, '# privileged: true\nprivileged: true\n');
     assert.equal(await client.hover(other, 0, 4), null);

@@ -36,16 +36,24 @@ export interface PreparedRun {
   notes: string[];
 }
 
+/** What a run checks before anything is read: the configuration, the files, and what was skipped or is missing. */
+export interface RunPlan {
+  files: string[];
+  config?: PodsecConfig;
+  level?: PolicyOptions['level'];
+  version?: string;
+  problems: InputProblem[];
+  notes: string[];
+}
+
 /** The prepared run, or the messages of a configuration file that cannot be used (a usage error). */
 export function prepareRun(args: RunArgs): PreparedRun | { broken: string[] } {
-  const outcome = loadCliConfig(args);
-  if (outcome.kind === 'broken') return { broken: outcome.messages };
-  const loaded = outcome.kind === 'loaded' ? outcome.loaded : undefined;
-  const { files, problems, skipped } = collectPaths(args.paths, loaded ? (p) => ignoredBy(loaded, p) : undefined);
-  const notes = skipped.map((s) => `${s}: skipped, matches an ignore glob of ${loaded!.display}`);
+  const plan = planRun(args);
+  if ('broken' in plan) return plan;
   const inputs: PreparedRun['inputs'] = [];
   const namespaces = new NamespaceIndex();
-  for (const f of files) {
+  const problems = [...plan.problems];
+  for (const f of plan.files) {
     const r = readInput(f);
     if (!('text' in r)) {
       problems.push(r);
@@ -55,11 +63,26 @@ export function prepareRun(args: RunArgs): PreparedRun | { broken: string[] } {
     namespaces.update(r.display, parsed);
     inputs.push({ input: r, parsed });
   }
+  return { ...runOver(plan, namespaces), inputs, problems };
+}
+
+/** The configuration and the files of a run (nothing read yet). */
+export function planRun(args: RunArgs): RunPlan | { broken: string[] } {
+  const outcome = loadCliConfig(args);
+  if (outcome.kind === 'broken') return { broken: outcome.messages };
+  const loaded = outcome.kind === 'loaded' ? outcome.loaded : undefined;
+  const { files, problems, skipped } = collectPaths(args.paths, loaded ? (p) => ignoredBy(loaded, p) : undefined);
+  const notes = skipped.map((s) => `${s}: skipped, matches an ignore glob of ${loaded!.display}`);
+  return { files, config: loaded?.config, level: args.level, version: args.version, problems, notes };
+}
+
+/** The policy and hardening options of a planned run over the facts of all its inputs. */
+export function runOver(plan: RunPlan, namespaces: NamespaceIndex): Omit<PreparedRun, 'inputs' | 'problems'> {
   // --level and --version override the config's policy (the resolver gives them precedence).
-  const base: PolicyOptions = { level: args.level, version: args.version };
-  const policy = new PolicyResolver(loaded ? configPolicyOptions(loaded.config, base) : base, namespaces);
-  const hardening = args.level ? false : { ...configHardeningOptions(loaded?.config ?? {}), workspace: namespaces };
-  return { inputs, policy, config: loaded?.config, hardening, level: args.level, problems, notes };
+  const base: PolicyOptions = { level: plan.level, version: plan.version };
+  const policy = new PolicyResolver(plan.config ? configPolicyOptions(plan.config, base) : base, namespaces);
+  const hardening = plan.level ? false : { ...configHardeningOptions(plan.config ?? {}), workspace: namespaces };
+  return { policy, config: plan.config, hardening, level: plan.level, notes: plan.notes };
 }
 
 /**

@@ -19,6 +19,8 @@ export class NamespaceIndex implements NamespaceSource {
   private readonly byFile = new Map<string, FileFacts>();
   private mergedCache: Map<string, NamespaceFact> | undefined = new Map();
   private allCache: FileFacts | undefined = emptyFacts();
+  /** Answers to queries over `allCache`, cleared whenever it is rebuilt. */
+  private answers = new Map<string, unknown>();
 
   /**
    * Replaces what is known from one file. Returns true when the namespaces' labels changed (which changes the
@@ -63,21 +65,30 @@ export class NamespaceIndex implements NamespaceSource {
     return this.merged.get(name);
   }
 
+  // The lists below are remembered per question until the next change: every object of a namespace asks the same
+  // one, and scanning all facts each time is quadratic over a large workspace. They are shared: do not modify them.
+
   serviceAccount(namespace: string, name: string, defaultNamespace: string): ServiceAccountFact | undefined {
-    return this.all_.serviceAccounts.find((s) => (s.namespace || defaultNamespace) === namespace && s.name === name);
+    return this.remember(`sa\n${namespace}\n${name}\n${defaultNamespace}`, () => this.all_.serviceAccounts.find((s) => (s.namespace || defaultNamespace) === namespace && s.name === name));
   }
 
   networkPolicies(namespace: string, defaultNamespace: string): NetworkPolicyFact[] {
-    return this.all_.networkPolicies.filter((n) => (n.namespace || defaultNamespace) === namespace);
+    return this.remember(`np\n${namespace}\n${defaultNamespace}`, () => this.all_.networkPolicies.filter((n) => (n.namespace || defaultNamespace) === namespace));
   }
 
   limitRanges(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.all_.limitRanges.filter((n) => (n.namespace || defaultNamespace) === namespace);
+    return this.remember(`lr\n${namespace}\n${defaultNamespace}`, () => this.all_.limitRanges.filter((n) => (n.namespace || defaultNamespace) === namespace));
   }
 
   /** Workloads of a namespace in path order, then file order. */
   workloads(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.all_.workloads.filter((n) => (n.namespace || defaultNamespace) === namespace);
+    return this.remember(`wl\n${namespace}\n${defaultNamespace}`, () => this.all_.workloads.filter((n) => (n.namespace || defaultNamespace) === namespace));
+  }
+
+  private remember<T>(key: string, compute: () => T): T {
+    const answers = this.all_ && this.answers;
+    if (!answers.has(key)) answers.set(key, compute());
+    return answers.get(key) as T;
   }
 
   private get merged(): Map<string, NamespaceFact> {
@@ -101,6 +112,7 @@ export class NamespaceIndex implements NamespaceSource {
     }
     this.mergedCache = merged;
     this.allCache = all;
+    this.answers = new Map();
   }
 }
 

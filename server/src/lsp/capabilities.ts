@@ -1,6 +1,6 @@
 /** What the server offers, and which optional client features it relies on (probed once at initialize). */
-import { ClientCapabilities, CodeActionKind, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
-import { FIX_ALL_KIND } from './code-actions';
+import { ClientCapabilities, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CODE_ACTION_KINDS } from './code-actions';
 
 export interface ClientFeatures {
   /** `workspace/configuration`: per-resource settings can be pulled. */
@@ -13,6 +13,8 @@ export interface ClientFeatures {
   workDoneProgress: boolean;
   /** `workspace/didChangeWorkspaceFolders` is sent. */
   workspaceFolders: boolean;
+  /** Code actions may come without `edit`, filled in by `codeAction/resolve` (VS Code and Neovim do this). */
+  resolveCodeActionEdit: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -22,14 +24,16 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     watchedFilesRegistration: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     workDoneProgress: !!caps.window?.workDoneProgress,
     workspaceFolders: !!caps.workspace?.workspaceFolders,
+    resolveCodeActionEdit: !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
   };
 }
 
 export function serverCapabilities(features: ClientFeatures): ServerCapabilities {
   return {
+    // Incremental sync: a keystroke sends one small change, not the whole (possibly 20,000-line) text.
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     hoverProvider: true,
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+    codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: features.resolveCodeActionEdit },
     workspace: features.workspaceFolders ? { workspaceFolders: { supported: true, changeNotifications: true } } : undefined,
   };
 }

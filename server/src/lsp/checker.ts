@@ -1,19 +1,30 @@
 /**
- * Keeps the diagnostics of every open document current: checks on open and on every change (no debounce for
- * normal files), pushes `textDocument/publishDiagnostics` with the version, and never publishes a result for a
- * version older than the document's current one. An `epoch` counts changes outside the document (settings,
- * config file, Namespaces elsewhere); a result is reused only for the same version and epoch.
+ * Keeps the diagnostics of every open document current: checks on open and on every change, pushes
+ * `textDocument/publishDiagnostics` with the version, and never publishes a result for a version older than the
+ * document's current one, nor the same diagnostics twice for one version.
+ *
+ * Bursts coalesce: a check is deferred until the change messages already received have been applied (each message
+ * is handled in its own turn of the event loop, so the check looks again after one more turn and waits while the
+ * version keeps moving), then only the newest version is analysed. Each analysis starts from the document's previous
+ * one (see analysis.ts), so a check after a small edit is cheap.
+ *
+ * A result is current while the version, the `epoch` (settings and config files) and the workspace index's
+ * generation are the ones it was computed with; a check of a result that is not current re-analyses, which re-uses
+ * everything that still holds.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { StatusNotification } from '../../../shared/protocol';
+import { WHOLE_TEXT_ABOVE } from '../engine/incremental';
 import { analyse, Analysis, DocumentSettings, failedAnalysis } from './analysis';
 import type { RuleErrorLog } from './rule-errors';
 import type { WorkspaceIndex } from './workspace-index';
 
-/** Above this many characters, edits are coalesced for a moment: analysing a huge file per keystroke would lag. */
-const LARGE_DOCUMENT_CHARS = 1_000_000;
+/** Above this many characters a text is analysed whole, so edits wait for a pause in typing. */
+const LARGE_DOCUMENT_CHARS = WHOLE_TEXT_ABOVE;
 const LARGE_DOCUMENT_DELAY_MS = 250;
+/** A check deferred this long while changes keep coming runs anyway: results must not starve. */
+const MAX_DEFER_MS = 200;
 
 export interface CheckerDeps {
   connection: Connection;
@@ -27,43 +38,76 @@ export interface CheckerDeps {
 
 export interface Checked extends Analysis {
   epoch: number;
+  generation: number;
   settings: DocumentSettings;
+}
+
+/** Per open document: its last result, what was published, and a pending deferred check. */
+interface Entry {
+  checked?: Checked;
+  published?: Checked;
+  pending?: { seen: number; since: number };
+  timer?: NodeJS.Timeout;
 }
 
 export class Checker {
   private epoch = 0;
-  private readonly results = new Map<string, Checked>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly deps: CheckerDeps) {}
 
-  /** Something every document depends on changed: re-check all open documents. */
+  /** Something every document may depend on changed (settings, a config file, the workspace): re-check them all. */
   invalidateAll(): void {
     this.epoch++;
     this.recheckAll();
   }
 
-  private recheckAll(): void {
-    for (const doc of this.deps.documents.all()) this.schedule(doc.uri);
+  private recheckAll(except?: string): void {
+    for (const doc of this.deps.documents.all()) if (doc.uri !== except) this.schedule(doc.uri);
   }
 
+  /** Checks a document soon: after the changes already received, and only its newest version. */
   schedule(uri: string): void {
     const doc = this.deps.documents.get(uri);
     if (!doc || this.deps.isExcludedDocument(uri)) return;
-    clearTimeout(this.timers.get(uri));
-    if (doc.getText().length < LARGE_DOCUMENT_CHARS) {
-      void this.check(uri);
+    const entry = this.entry(uri);
+    if (doc.getText().length > LARGE_DOCUMENT_CHARS) {
+      clearTimeout(entry.timer);
+      entry.timer = setTimeout(() => {
+        entry.timer = undefined;
+        void this.check(uri);
+      }, LARGE_DOCUMENT_DELAY_MS);
       return;
     }
-    this.timers.set(uri, setTimeout(() => {
-      this.timers.delete(uri);
-      void this.check(uri);
-    }, LARGE_DOCUMENT_DELAY_MS));
+    if (entry.pending) return; // the pending check will see the newest version
+    entry.pending = { seen: doc.version, since: Date.now() };
+    afterQueuedMessages(() => this.whenSettled(uri));
+  }
+
+  private whenSettled(uri: string): void {
+    const entry = this.entries.get(uri);
+    const pending = entry?.pending;
+    const doc = this.deps.documents.get(uri);
+    if (!entry || !pending || !doc) {
+      if (entry) entry.pending = undefined;
+      return;
+    }
+    if (doc.version !== pending.seen && Date.now() - pending.since < MAX_DEFER_MS) {
+      // It changed since the last look: more changes may be queued behind this one.
+      pending.seen = doc.version;
+      afterQueuedMessages(() => this.whenSettled(uri));
+      return;
+    }
+    entry.pending = undefined;
+    void this.check(uri);
   }
 
   /** The current analysis of an open document, computed (and published) if it is out of date. */
   async check(uri: string): Promise<Checked | undefined> {
     if (!this.deps.documents.get(uri) || this.deps.isExcludedDocument(uri)) return undefined;
+    const entry = this.entry(uri);
+    const current = this.currentResult(uri, entry);
+    if (current) return current;
     let settings: DocumentSettings | undefined;
     let fetchedAt = this.epoch;
     // Settings fetched while the epoch moved (e.g. a configuration change arrived) may be stale: fetch again.
@@ -80,39 +124,62 @@ export class Checker {
     if (!settings) return undefined;
     // Re-read after the await: the document may have changed or closed meanwhile; analyse what is current now.
     const doc = this.deps.documents.get(uri);
-    if (!doc) return undefined;
-    const cached = this.results.get(uri);
-    if (cached && cached.version === doc.version && cached.epoch === this.epoch) return cached;
+    if (!doc || this.entries.get(uri) !== entry) return undefined;
+    const again = this.currentResult(uri, entry);
+    if (again) return again;
     let analysis: Analysis;
     try {
-      analysis = analyse(doc, settings, this.deps.index, this.deps.ruleErrors.handler(uri));
+      analysis = analyse({ live: doc, settings, index: this.deps.index, onRuleError: this.deps.ruleErrors.handler(uri), previous: entry.checked });
     } catch (error) {
       this.deps.connection.console.error(`Analysis of ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
       analysis = failedAnalysis(uri, doc.version, error);
     }
-    const current = fetchedAt === this.epoch;
-    // This result already reflects the document's own Namespaces; every other document must catch up.
-    if (analysis.namespacesChanged) this.epoch++;
     // Computed with settings older than the epoch: publish it (it is the newest text) but let the next check redo it.
-    const checked: Checked = { ...analysis, epoch: current ? this.epoch : fetchedAt, settings };
-    this.results.set(uri, checked);
-    this.publish(uri, checked);
-    if (analysis.namespacesChanged) this.recheckAll();
+    const checked: Checked = { ...analysis, epoch: fetchedAt, generation: this.deps.index.generation, settings };
+    entry.checked = checked;
+    this.publish(uri, entry, checked);
+    // This result already reflects the document's own facts; every other document must catch up.
+    if (analysis.workspaceChanged) this.recheckAll(uri);
     return checked;
   }
 
   /** Closing clears the document's diagnostics and forgets its results. */
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
-    this.results.delete(uri);
+    const entry = this.entries.get(uri);
+    clearTimeout(entry?.timer);
+    this.entries.delete(uri);
     if (!this.deps.isExcludedDocument(uri)) void this.deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  private publish(uri: string, checked: Checked): void {
+  private entry(uri: string): Entry {
+    let entry = this.entries.get(uri);
+    if (!entry) this.entries.set(uri, (entry = {}));
+    return entry;
+  }
+
+  private currentResult(uri: string, entry: Entry): Checked | undefined {
+    const c = entry.checked;
+    const doc = this.deps.documents.get(uri);
+    return c && doc && c.version === doc.version && c.epoch === this.epoch && c.generation === this.deps.index.generation ? c : undefined;
+  }
+
+  private publish(uri: string, entry: Entry, checked: Checked): void {
     // The last line of defence against stale results: only the document's current version is ever published.
     if (this.deps.documents.get(uri)?.version !== checked.version) return;
+    // A re-check of the same version (settings or workspace moved) that changes nothing is not published again.
+    const last = entry.published;
+    if (last?.version === checked.version && JSON.stringify([last.diagnostics, last.status]) === JSON.stringify([checked.diagnostics, checked.status])) return;
+    entry.published = checked;
     void this.deps.connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
     void this.deps.connection.sendNotification(StatusNotification.type, checked.status);
   }
+}
+
+/**
+ * Runs `fn` after the messages already received are handled. vscode-jsonrpc handles one queued message per
+ * `setImmediate` turn and schedules the next turn when the current one ends, so an immediate set from a microtask
+ * (which runs after that) comes after the next queued message.
+ */
+function afterQueuedMessages(fn: () => void): void {
+  queueMicrotask(() => setImmediate(fn));
 }

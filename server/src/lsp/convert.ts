@@ -25,9 +25,9 @@ export interface DiagnosticData {
   ruleId: string;
 }
 
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+export function toDiagnostic(finding: Finding, document: TextDocument, offset = 0): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
+    range: { start: document.positionAt(finding.span.start + offset), end: document.positionAt(finding.span.end + offset) },
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
@@ -42,6 +42,12 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
 
 export function toDiagnostics(findings: readonly Finding[], document: TextDocument): Diagnostic[] {
   return findings.map((f) => toDiagnostic(f, document));
+}
+
+/** The same diagnostic `lines` lines further down (its characters do not move). */
+export function movedDown(diagnostic: Diagnostic, lines: number): Diagnostic {
+  const { start, end } = diagnostic.range;
+  return { ...diagnostic, range: { start: { line: start.line + lines, character: start.character }, end: { line: end.line + lines, character: end.character } } };
 }
 
 /** A diagnostic about the file as a whole (not analysed, analysis failed), at its very start. */

@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures, clientFeatures, serverCapabilities } from './capabilities';
 import { Checker } from './checker';
-import { handleCodeActions } from './code-action-handler';
+import { handleCodeActions, handleResolve } from './code-action-handler';
 import { CONFIG_FILE_NAME } from './config-file';
 import { provideHover } from './hover';
 import { RuleErrorLog } from './rule-errors';
@@ -80,11 +80,12 @@ export function startPodsecServer(connection: Connection): void {
     checker.closed(document.uri);
     settings.forget(document.uri);
     ruleErrors.forget(document.uri);
-    void workspace.documentClosed(document.uri).catch(logError('Closing a document'));
+    void workspace.documentClosed(document.uri, document.getText()).catch(logError('Closing a document'));
   });
 
   connection.onHover((params) => provideHover(params, checker, logError('Hover')));
-  connection.onCodeAction((params) => handleCodeActions(params, checker, logError('Code actions')));
+  connection.onCodeAction((params) => handleCodeActions(params, checker, features.resolveCodeActionEdit, logError('Code actions')));
+  connection.onCodeActionResolve((action) => handleResolve(action, checker, logError('Resolving a code action')));
 
   documents.listen(connection);
 }

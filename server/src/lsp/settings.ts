@@ -3,7 +3,8 @@
  * see client/src/configuration.ts; other editors send a table or nothing), then merged over the workspace's
  * `.podsec.yaml` into the options the engine takes. Pure: no connection in here.
  */
-import type { Labels, Level, NamespacePolicy, PodsecConfig, PolicyOptions, RuleSetting } from '../engine';
+import type { Labels, Level, NamespacePolicy, PodsecConfig, PolicyOptions, ResourceDefaults, RuleSetting } from '../engine';
+import type { HardeningSettings } from '../engine/rules/hardening/rule';
 import { DEFAULT_POLICY, isLevel, isValidVersion, LABEL_PREFIX, MODES } from '../engine';
 import type { FixSettings } from './document-state';
 
@@ -19,6 +20,10 @@ export interface PodsecSettings {
   maxFileSize?: number;
   rules?: Record<string, RuleSetting>;
   nonRootUserId?: number;
+  /** `podsec.fix.resources`: what the resources fix writes (quantities as strings; the fix ignores invalid ones). */
+  resourceDefaults?: Partial<ResourceDefaults>;
+  /** `podsec.hardening.*`: options of the hardening rules (they win over the config file's `hardening:`). */
+  hardening?: Partial<HardeningSettings>;
 }
 
 /** What one document is checked with. */
@@ -33,6 +38,8 @@ export interface EffectiveSettings {
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 export const DEFAULT_NON_ROOT_USER_ID = 1000;
 const RULE_SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
+const RESOURCE_KEYS: readonly (keyof ResourceDefaults)[] = ['cpuRequest', 'memoryRequest', 'memoryLimit', 'cpuLimit'];
+const HARDENING_KEYS: readonly (keyof HardeningSettings)[] = ['requireCpuLimits', 'requireImageDigest'];
 /** The short keys of `podsec.namespaces` entries, as the label suffixes they stand for. */
 const LABEL_KEYS: readonly string[] = MODES.flatMap((m) => [m, `${m}-version`]);
 
@@ -53,6 +60,14 @@ export function readSettings(raw: unknown): PodsecSettings {
   }
   const fix = raw.fix;
   if (isObject(fix) && Number.isInteger(fix.nonRootUserId) && (fix.nonRootUserId as number) > 0) s.nonRootUserId = fix.nonRootUserId as number;
+  if (isObject(fix) && isObject(fix.resources)) {
+    const resources = Object.fromEntries(RESOURCE_KEYS.filter((k) => nonEmptyString((fix.resources as Record<string, unknown>)[k])).map((k) => [k, ((fix.resources as Record<string, string>)[k]).trim()]));
+    if (Object.keys(resources).length) s.resourceDefaults = resources;
+  }
+  if (isObject(raw.hardening)) {
+    const hardening = Object.fromEntries(HARDENING_KEYS.filter((k) => typeof (raw.hardening as Record<string, unknown>)[k] === 'boolean').map((k) => [k, (raw.hardening as Record<string, boolean>)[k]]));
+    if (Object.keys(hardening).length) s.hardening = hardening;
+  }
   return s;
 }
 
@@ -95,10 +110,11 @@ export function effectiveSettings(settings: PodsecSettings, file: PodsecConfig =
     namespaces,
     rules: { ...file.rules, ...settings.rules },
   };
+  if (settings.hardening) config.hardening = { ...file.hardening, ...settings.hardening };
   return {
     policy: { defaults, defaultNamespace, configuredNamespaces: new Map(Object.entries(namespaces)) },
     config,
     maxFileSize: settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-    fix: { nonRootUserId: settings.nonRootUserId ?? DEFAULT_NON_ROOT_USER_ID },
+    fix: { nonRootUserId: settings.nonRootUserId ?? DEFAULT_NON_ROOT_USER_ID, ...(settings.resourceDefaults ? { resourceDefaults: settings.resourceDefaults } : {}) },
   };
 }

@@ -4,14 +4,19 @@ import { podTargets } from '../engine';
 import type { NamespacePolicyStatus, ProblemCounts, StatusParams } from '../../../shared/protocol';
 
 export function policiesOf(parsed: ParsedManifest, resolver: PolicyResolver): NamespacePolicyStatus[] {
+  return policiesOfNamespaces(parsed.documents.flatMap((doc) => podTargets(doc).map((pod) => resolver.namespaceOf(pod.object))), resolver);
+}
+
+/** The policy of each namespace (by name, as the resolver names them), first appearance first, once each. */
+export function policiesOfNamespaces(namespaces: readonly string[], resolver: PolicyResolver): NamespacePolicyStatus[] {
   const out: NamespacePolicyStatus[] = [];
-  for (const doc of parsed.documents) {
-    for (const pod of podTargets(doc)) {
-      const d = resolver.forObject(pod.object);
-      if (out.some((p) => p.namespace === d.namespace)) continue;
-      const text = (m: 'enforce' | 'warn' | 'audit') => `${d[m].level}:${d[m].version}`;
-      out.push({ namespace: d.namespace, enforce: text('enforce'), warn: text('warn'), audit: text('audit'), source: d.source });
-    }
+  const seen = new Set<string>();
+  for (const namespace of namespaces) {
+    if (seen.has(namespace)) continue;
+    seen.add(namespace);
+    const d = resolver.forNamespace(namespace);
+    const text = (m: 'enforce' | 'warn' | 'audit') => `${d[m].level}:${d[m].version}`;
+    out.push({ namespace: d.namespace, enforce: text('enforce'), warn: text('warn'), audit: text('audit'), source: d.source });
   }
   return out;
 }

@@ -1,38 +1,46 @@
 /**
- * The Namespace manifests of the workspace, from files on disk and from open documents; an open document's text
- * wins over its file on disk. Every method returns true when some namespace's labels changed, so the caller knows
- * to re-check the open documents.
+ * What the workspace's files say across files: Namespaces with their labels, ServiceAccounts, NetworkPolicies,
+ * LimitRanges and workloads, from files on disk and from open documents; an open document's text wins over its
+ * file on disk. `generation` counts every change of what the index answers, so analyses that read it know when to
+ * check their reads again; the update methods return true when something changed.
  */
 import { promises as fs } from 'node:fs';
-import { NamespaceIndex, parseManifest } from '../engine';
-import type { ParsedManifest } from '../engine';
+import { NamespaceIndex } from '../engine';
+import { factsOfText } from '../engine/incremental';
+import { emptyFacts, FileFacts } from '../engine/workspace-facts';
 import { manifestFiles, WalkOptions } from './file-walker';
 import { fileKey } from './uris';
-
-/** Cheap test before parsing a file from disk: only files that mention a Namespace can declare one. */
-const MAY_DECLARE_NAMESPACE = /\bNamespace\b/;
 
 export class WorkspaceIndex {
   readonly namespaces = new NamespaceIndex();
   private readonly open = new Set<string>();
   private readonly onDisk = new Set<string>();
+  /** Each file's facts as last put in, serialised (positions included), to tell a real change from a repeat. */
+  private readonly stored = new Map<string, string>();
+  private changes = 0;
 
-  /** An open document was parsed (undefined: too large to parse); its text now stands for the file. */
-  updateOpen(uri: string, parsed: ParsedManifest | undefined): boolean {
+  /** Moves on whenever any answer of the index may have changed. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** An open document's facts (undefined: it was not analysed, e.g. too large) now stand for its file. */
+  updateOpen(uri: string, facts: FileFacts | undefined): boolean {
     const key = fileKey(uri);
     this.open.add(key);
-    return this.namespaces.update(key, parsed);
+    return this.put(key, facts);
   }
 
   /**
    * A document was closed. With `maxFileSize` (the file belongs to the indexed workspace) the file on disk speaks
-   * for it again; without, it is forgotten.
+   * for it again; without, it is forgotten. When the file on disk holds the document's last text (`openText`, it was
+   * saved), the facts the document gave are its facts: the file is not parsed again.
    */
-  async closed(uri: string, maxFileSize?: number): Promise<boolean> {
+  async closed(uri: string, maxFileSize?: number, openText?: string): Promise<boolean> {
     const key = fileKey(uri);
     this.open.delete(key);
-    if (key === uri || maxFileSize === undefined) return this.namespaces.remove(key);
-    return this.readFromDisk(key, maxFileSize);
+    if (key === uri || maxFileSize === undefined) return this.put(key, undefined);
+    return this.readFromDisk(key, maxFileSize, openText);
   }
 
   /** A file was created or changed on disk (ignored while the file is open). */
@@ -44,7 +52,7 @@ export class WorkspaceIndex {
   diskDeleted(path: string): boolean {
     this.onDisk.delete(path);
     if (this.open.has(path)) return false;
-    return this.namespaces.remove(path);
+    return this.put(path, undefined);
   }
 
   /** Indexes every manifest under a folder; `progress` hears the count of files read so far. */
@@ -65,22 +73,36 @@ export class WorkspaceIndex {
     for (const key of [...this.onDisk]) {
       if (!key.startsWith(prefix)) continue;
       this.onDisk.delete(key);
-      if (!this.open.has(key)) changed = this.namespaces.remove(key) || changed;
+      if (!this.open.has(key)) changed = this.put(key, undefined) || changed;
     }
     return changed;
   }
 
-  private async readFromDisk(path: string, maxFileSize: number): Promise<boolean> {
+  private put(key: string, facts: FileFacts | undefined): boolean {
+    const value = facts ?? emptyFacts();
+    const json = JSON.stringify(value);
+    if ((this.stored.get(key) ?? EMPTY) === json) return false;
+    if (json === EMPTY) this.stored.delete(key);
+    else this.stored.set(key, json);
+    this.namespaces.updateFacts(key, value);
+    this.changes++;
+    return true;
+  }
+
+  private async readFromDisk(path: string, maxFileSize: number, known?: string): Promise<boolean> {
     let text: string;
     try {
       if ((await fs.stat(path)).size > maxFileSize) throw new Error('too large to index');
       text = await fs.readFile(path, 'utf8');
     } catch {
       this.onDisk.delete(path);
-      return this.open.has(path) ? false : this.namespaces.remove(path);
+      return this.open.has(path) ? false : this.put(path, undefined);
     }
     if (this.open.has(path)) return false; // opened while we were reading
     this.onDisk.add(path);
-    return this.namespaces.update(path, MAY_DECLARE_NAMESPACE.test(text) ? parseManifest(text) : undefined);
+    if (known !== undefined && text === known) return false;
+    return this.put(path, factsOfText(text, path));
   }
 }
+
+const EMPTY = JSON.stringify(emptyFacts());

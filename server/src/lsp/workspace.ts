@@ -140,12 +140,13 @@ export class Workspace {
     if (folder && (await this.loadConfig(folder))) this.onChange();
   }
 
-  async documentClosed(uri: string): Promise<void> {
+  /** `text`: the document's last text (when the file on disk has the same, its facts are already known). */
+  async documentClosed(uri: string, text?: string): Promise<void> {
     if (this.isConfigDocument(uri)) return this.configDocumentChanged(uri);
     const file = uriToPath(uri);
     const where = file ? this.folders.locate(file) : undefined;
     const indexed = file && where && isManifestPath(file) && !this.isExcluded(where.folder, where.relative);
-    const changed = await this.index.closed(uri, indexed ? await this.maxFileSize(where.folder) : undefined);
+    const changed = await this.index.closed(uri, indexed ? await this.maxFileSize(where.folder) : undefined, text);
     if (changed) this.onChange();
   }
 

@@ -21,13 +21,13 @@ function setup(index = new WorkspaceIndex()) {
     sendNotification: async () => {},
   } as unknown as Connection;
   const documents = { get: (uri: string) => docs.get(uri), all: () => [...docs.values()] } as unknown as TextDocuments<TextDocument>;
-  const settings: DocumentSettings = { effective: effectiveSettings({}) };
+  const current = { settings: { effective: effectiveSettings({}) } as DocumentSettings };
   const checker = new Checker({
     connection, documents, index, ruleErrors: new RuleErrorLog((m) => errors.push(m)),
-    settingsFor: async () => settings, isExcludedDocument: () => false,
+    settingsFor: async () => current.settings, isExcludedDocument: () => false,
   });
   const open = (uri: string, text: string, version = 1) => docs.set(uri, TextDocument.create(uri, 'yaml', version, text));
-  return { published, errors, checker, open };
+  return { published, errors, checker, open, current };
 }
 
 test('a rule that throws is logged once per document; the other rules\' findings are still published', async (t) => {
@@ -61,8 +61,8 @@ test('an analysis that crashes publishes one information diagnostic instead of t
   assert.ok(errors.some((e) => e.includes('Analysis of file:///a.yaml failed')));
 });
 
-test('a result is reused for the same version, recomputed after invalidateAll, and a closed document is cleared', async () => {
-  const { published, checker, open } = setup();
+test('a result is reused for the same version, recomputed after invalidateAll (published again only when it changed), and a closed document is cleared', async () => {
+  const { published, checker, open, current } = setup();
   open('file:///a.yaml', POD);
   const first = await checker.check('file:///a.yaml');
   assert.equal(await checker.check('file:///a.yaml'), first);
@@ -70,7 +70,13 @@ test('a result is reused for the same version, recomputed after invalidateAll, a
   checker.invalidateAll();
   const second = await checker.check('file:///a.yaml');
   assert.notEqual(second, first);
+  assert.equal(published.length, 1, 'the same diagnostics for the same version are not published twice');
+  current.settings = { effective: effectiveSettings({ warn: 'baseline' }) };
+  checker.invalidateAll();
+  const third = await checker.check('file:///a.yaml');
+  assert.notDeepEqual(third!.diagnostics, second!.diagnostics);
   assert.equal(published.length, 2);
+  assert.equal(published[1].version, 1);
   checker.closed('file:///a.yaml');
   assert.deepEqual(published.at(-1), { uri: 'file:///a.yaml', diagnostics: [] });
 });

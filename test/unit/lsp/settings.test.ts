@@ -102,3 +102,16 @@ test('client and server agree on the fix-all code action kind', () => {
   assert.equal(SHARED_FIX_ALL, FIX_ALL_KIND);
   assert.equal(SHARED_FIX_ALL, 'source.fixAll.podsec');
 });
+
+test('podsec.fix.resources and podsec.hardening.*: valid values are kept, the hardening options win over the config file', () => {
+  const raw = {
+    fix: { resources: { cpuRequest: '250m', memoryLimit: ' 1Gi ', cpuLimit: 2, bogus: 'x' } },
+    hardening: { requireCpuLimits: true, requireImageDigest: 'yes' },
+  };
+  const settings = readSettings(raw);
+  assert.deepEqual(settings, { resourceDefaults: { cpuRequest: '250m', memoryLimit: '1Gi' }, hardening: { requireCpuLimits: true } });
+  const effective = effectiveSettings(settings, { hardening: { requireCpuLimits: false, requireImageDigest: true } });
+  assert.deepEqual(effective.config.hardening, { requireCpuLimits: true, requireImageDigest: true });
+  assert.deepEqual(effective.fix, { nonRootUserId: 1000, resourceDefaults: { cpuRequest: '250m', memoryLimit: '1Gi' } });
+  assert.deepEqual(effectiveSettings(readSettings({})).fix, { nonRootUserId: 1000 });
+});

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseManifest } from '../../../server/src/engine';
+import { factsOfText } from '../../../server/src/engine/incremental';
 import { excludeMatcher } from '../../../server/src/lsp/excludes';
 import { WorkspaceConfigs } from '../../../server/src/lsp/workspace-config';
 import { WorkspaceIndex } from '../../../server/src/lsp/workspace-index';
@@ -32,7 +32,7 @@ test('indexes Namespaces on disk, skipping excluded folders and large files; ope
   assert.equal(reported, 2, 'prod.yaml and app.json are read; big.yaml is skipped by its size before reading');
 
   const uri = pathToFileURL(file).href;
-  assert.equal(index.updateOpen(uri, parseManifest(namespace('prod', { enforce: 'baseline' }))), true);
+  assert.equal(index.updateOpen(uri, factsOfText(namespace('prod', { enforce: 'baseline' }), file)), true);
   assert.equal(enforce(index, 'prod'), 'baseline');
   fs.writeFileSync(file, namespace('prod', { enforce: 'privileged' }));
   assert.equal(await index.diskChanged(file, 10_000), false, 'disk changes of an open file are ignored');
@@ -46,7 +46,7 @@ test('indexes Namespaces on disk, skipping excluded folders and large files; ope
 
 test('an open document outside the workspace is forgotten when closed; dropping a folder forgets its files', async () => {
   const index = new WorkspaceIndex();
-  assert.equal(index.updateOpen('untitled:Untitled-1', parseManifest(namespace('scratch', { enforce: 'baseline' }))), true);
+  assert.equal(index.updateOpen('untitled:Untitled-1', factsOfText(namespace('scratch', { enforce: 'baseline' }), 'untitled:Untitled-1')), true);
   assert.equal(await index.closed('untitled:Untitled-1'), true);
   assert.equal(index.namespaces.labels('scratch'), undefined);
 

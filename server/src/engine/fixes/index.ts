@@ -11,3 +11,5 @@ export { diffLines, splitLines, lineDiffEdits } from './line-diff';
 export type { LineHunk } from './line-diff';
 export { RULE_FIXERS } from './rules';
 export { ruleDocsUrl } from './docs-url';
+export { fixAllInParts, inFile, WHOLE_FILE_FIXERS } from './fix-all-parts';
+export type { TextPart, PartFixAllOptions } from './fix-all-parts';

@@ -1,0 +1,13 @@
+/** Incremental lint: `---` documents parsed and evaluated on their own, reused while their text and reads hold. */
+export { lintIncrementally, commonEnds, WHOLE_TEXT_ABOVE } from './lint-incremental';
+export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings } from './lint-incremental';
+export { lintUnit, unitFindings, isTemplateText } from './lint-unit';
+export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';
+export { DependencyRecorder, dependenciesHold } from './recorded-index';
+export type { IndexDependency, PartPlace } from './recorded-index';
+export { planUnits, brokenEnds } from './units';
+export type { PlannedUnit, UnitSource, BrokenEnds } from './units';
+export { splitDocuments } from '../parse/split-documents';
+export type { SplitDocuments } from '../parse/split-documents';
+export { factsOfText } from './facts-of-text';
+export { slicesOf } from './lint-incremental';

@@ -1,0 +1,275 @@
+/**
+ * Incremental lint of one file: the same findings as lintParsed over the whole text (with the same options), from
+ * units of `---` documents that are parsed and evaluated on their own, and reused from the previous result when
+ * their text did not change and nothing they read from the workspace index did.
+ *
+ * Pure: the previous result goes in, the new one comes out (the caller keeps it, e.g. per open document); the
+ * workspace index is the caller's, and this file's facts are handed back to it through `publishFacts`. Units are
+ * linted with the index as it is (it may still hold this file's previous facts); once the file's new facts are
+ * published, every unit whose recorded reads changed is linted again.
+ *
+ * The whole text is parsed as one unit when piecewise parsing could differ from a whole parse: `%` directives
+ * (they carry over to later documents), NUL characters (the file is binary), more documents than the parser reads,
+ * or a text so long that the parser's token budget, which applies to the whole file, could be reached.
+ */
+import type { PodsecConfig } from '../config/types';
+import type { NamespaceIndex } from '../namespace-index';
+import { parseManifest, ParsedManifest } from '../parse/documents';
+import { DEFAULT_LIMITS } from '../parse/limits';
+import { splitDocuments } from '../parse/split-documents';
+import type { PolicyOptions } from '../policy/resolver';
+import type { Finding, Span } from '../types';
+import { emptyFacts, FileFacts } from '../workspace-facts';
+import { concatFacts, fileDirectives, finishFindings, shiftFacts, shiftFindings, UnitPlace } from './file-steps';
+import { isTemplateText, lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
+import { AnswerMemo, dependenciesHold } from './recorded-index';
+import { BrokenEnds, brokenEnds, planUnits } from './units';
+
+/** Above this many characters the text is parsed whole (1 M tokens, the parser's budget, need at least ~0.5 M). */
+export const WHOLE_TEXT_ABOVE = 1_000_000;
+
+export interface IncrementalOptions {
+  /** Everything besides the text and the workspace that findings depend on (settings, config): a change re-lints all. */
+  key: string;
+  /** The file's name in the workspace index. */
+  file: string;
+  workspace: NamespaceIndex;
+  /** Changes whenever the workspace index may answer differently (the caller counts its updates). */
+  generation(): number;
+  /** Puts the file's facts into the workspace index (called only when they changed). */
+  publishFacts(facts: FileFacts): void;
+  policy: PolicyOptions;
+  config?: PodsecConfig;
+  hardening: UnitHardening | false;
+  onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Hears every unit parsed, e.g. to keep the last few parses for hover and fixes. */
+  onParsed?: (unit: Span, parsed: ParsedManifest) => void;
+}
+
+export interface IncrementalUnit extends UnitPlace {
+  end: number;
+  lint: UnitLint;
+  /** Whether its first and last slices, parsed alone, end in a broken document (see units.ts). */
+  edges: BrokenEnds;
+  /** The workspace generation and place at which the unit's recorded reads were last known to hold. */
+  checked: { generation: number; documents: number; objects: number };
+  /** The unit's own facts, serialised: tells cheaply whether the file's facts changed. */
+  factsKey: string;
+  /** The unit's findings as published (rule settings applied), still relative to the unit, and what they came from. */
+  settled?: { source: Finding[]; findings: Finding[] };
+  /** The unit's findings moved to its place in the file, with what they were computed from. */
+  placed?: { start: number; documentBase: number; source: Finding[]; findings: Finding[] };
+}
+
+/** A unit's published findings, relative to it (absent when the file's suppression comments need the whole list). */
+export interface UnitFindings {
+  unit: IncrementalUnit;
+  findings: Finding[];
+}
+
+export interface IncrementalLint {
+  text: string;
+  key: string;
+  units: readonly IncrementalUnit[];
+  /** The findings as lintParsed gives them (built on first use). */
+  readonly findings: Finding[];
+  /**
+   * The same findings unit by unit, relative to each unit, when no suppression comment makes them depend on one
+   * another (then a caller can keep per-unit results, e.g. diagnostics, while a unit's place does not change).
+   */
+  byUnit?: UnitFindings[];
+  facts: FileFacts;
+  /** How many characters at the start of the text are the same as in the previous run's text. */
+  prefix: number;
+  /** This run handed new facts to the workspace index. */
+  factsPublished: boolean;
+  stats: { units: number; reused: number; linted: number; relinted: number };
+}
+
+export function lintIncrementally(previous: IncrementalLint | undefined, text: string, options: IncrementalOptions): IncrementalLint {
+  const prev = previous?.key === options.key ? previous : undefined;
+  const stats = { units: 0, reused: 0, linted: 0, relinted: 0 };
+  const hardening = resolveHardening(options.hardening, options.config);
+  // Slices parsed alone to judge their boundaries; a slice that becomes a unit by itself keeps that parse.
+  const probed = new Map<string, ParsedManifest>();
+  const parse = (start: number, end: number): ParsedManifest => {
+    const probe = probed.get(`${start}:${end}`);
+    // Parses within this unit are done with; a probe of the next slice waits for its unit.
+    for (const key of probed.keys()) if (Number(key.slice(0, key.indexOf(':'))) < end) probed.delete(key);
+    return probe ?? parseManifest(text.slice(start, end));
+  };
+  const lint = (start: number, end: number, place: UnitPlace, edges: BrokenEnds, parsed = parse(start, end)): IncrementalUnit => {
+    const unitText = text.slice(start, end);
+    options.onParsed?.({ start, end }, parsed);
+    const at = options.generation();
+    let result = lintUnit(unitText, {
+      place: { file: options.file, documents: place.documentBase, objects: place.objectBase },
+      workspace: options.workspace,
+      policy: options.policy,
+      config: options.config,
+      hardening,
+      hardeningResolved: true,
+      onRuleError: options.onRuleError,
+    }, parsed);
+    // Strings read from the text point into it: units made after the first run get copies, so that a long editing
+    // session does not keep every version of the text alive through the units it leaves behind.
+    if (prev) result = structuredClone(result);
+    return {
+      start, end, documentBase: place.documentBase, objectBase: place.objectBase, lint: result, edges,
+      checked: { generation: at, documents: place.documentBase, objects: place.objectBase },
+      factsKey: JSON.stringify(result.facts),
+    };
+  };
+
+  const slices = slicesOf(text);
+  const ends = previous ? commonEnds(previous.text, text) : { prefix: 0, suffix: 0 };
+  const reuse = prev ? reuseFrom(prev, text, ends) : () => undefined;
+  const planned = planUnits(slices, {
+    reuse,
+    probe: (span) => {
+      const parsed = parseManifest(text.slice(span.start, span.end));
+      probed.set(`${span.start}:${span.end}`, parsed);
+      return brokenEnds(parsed);
+    },
+    make: (start, end, before, edges) => {
+      stats.linted++;
+      return lint(start, end, placeAfter(start, before), edges);
+    },
+    edges: (u) => u.edges,
+  });
+
+  // Every unit at its place now (reused ones may have moved).
+  const units: IncrementalUnit[] = [];
+  let documentBase = 0;
+  let objectBase = 0;
+  for (const p of planned) {
+    const u = p.unit;
+    if (p.reused) stats.reused++;
+    const same = u.start === p.start && u.end === p.end && u.documentBase === documentBase && u.objectBase === objectBase;
+    units.push(same ? u : { ...u, start: p.start, end: p.end, documentBase, objectBase });
+    documentBase += u.lint.documents;
+    objectBase += u.lint.objects;
+  }
+  stats.units = units.length;
+
+  let facts: FileFacts;
+  let factsPublished = false;
+  if (prev && sameFacts(prev.units, units)) facts = prev.facts;
+  else {
+    facts = concatFacts(units.map((u) => shiftFacts(u.lint.facts, u)));
+    options.publishFacts(facts);
+    factsPublished = true;
+  }
+
+  // Re-check what each unit read from the workspace, once per generation; re-lint the units whose answers changed.
+  const generation = options.generation();
+  const memo: AnswerMemo = new Map();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const c = u.checked;
+    if (c.generation === generation && c.documents === u.documentBase && c.objects === u.objectBase) continue;
+    if (dependenciesHold(u.lint.dependencies, options.workspace, { file: options.file, documents: u.documentBase, objects: u.objectBase }, memo)) {
+      // A fact about the unit's lint, true wherever the unit is shared: its reads still hold here and now.
+      u.checked = { generation, documents: u.documentBase, objects: u.objectBase };
+      continue;
+    }
+    stats.relinted++;
+    units[i] = lint(u.start, u.end, u, u.edges, parseManifest(text.slice(u.start, u.end)));
+  }
+
+  const template = isTemplateText(text);
+  const anyObject = units.some((u) => u.lint.hasObjects);
+  const sources = units.map((u) => unitFindings(u.lint, { template, anyObject }));
+  const placed = (u: IncrementalUnit, source: Finding[]): Finding[] => {
+    let p = u.placed;
+    if (!p || p.start !== u.start || p.documentBase !== u.documentBase || p.source !== source) {
+      u.placed = p = { start: u.start, documentBase: u.documentBase, source, findings: shiftFindings(source, u) };
+    }
+    return p.findings;
+  };
+  const result: Omit<IncrementalLint, 'findings'> & { findings: Finding[] } = { text, key: options.key, units, findings: [], facts, prefix: ends.prefix, factsPublished, stats };
+  if (text.includes('podsec-disable')) {
+    // Suppression comments reach across documents (podsec-disable-file): applied to the whole list, as lint.ts does.
+    const analysed = units.flatMap((u, i) => placed(u, sources[i]));
+    const directives = fileDirectives(text, units.map((u) => ({ place: u, documents: u.lint.documents, directives: u.lint.directives })));
+    result.findings = finishFindings(analysed, directives, options);
+    return result;
+  }
+  // Rule settings apply finding by finding: per unit, kept with it.
+  const byUnit: UnitFindings[] = units.map((u, i) => {
+    const source = sources[i];
+    if (u.settled?.source !== source) u.settled = { source, findings: finishFindings(source, NO_DIRECTIVES, options) };
+    return { unit: u, findings: u.settled.findings };
+  });
+  result.byUnit = byUnit;
+  let all: Finding[] | undefined;
+  Object.defineProperty(result, 'findings', {
+    enumerable: true,
+    get: () => (all ??= byUnit.flatMap((b) => placed(b.unit, b.findings))),
+  });
+  return result;
+}
+
+/** The slices to parse: the `---` documents, or the whole text when it must be parsed whole. */
+export function slicesOf(text: string): Span[] {
+  if (text.length > WHOLE_TEXT_ABOVE || text.includes('\0')) return [{ start: 0, end: text.length }];
+  const split = splitDocuments(text);
+  if (split.directives || split.slices.length > DEFAULT_LIMITS.maxDocuments) return [{ start: 0, end: text.length }];
+  return split.slices;
+}
+
+/** Units of the previous run whose text is the same now: before the first changed character, or after the last. */
+function reuseFrom(prev: IncrementalLint, text: string, ends: { prefix: number; suffix: number }): (start: number) => { end: number; unit: IncrementalUnit } | undefined {
+  const old = prev.text;
+  const { prefix, suffix } = ends;
+  const delta = text.length - old.length;
+  const byStart = new Map(prev.units.map((u) => [u.start, u]));
+  return (start) => {
+    const same = byStart.get(start);
+    if (same && same.end <= prefix) return { end: same.end, unit: same };
+    const shifted = byStart.get(start - delta);
+    if (shifted && shifted.start >= old.length - suffix) return { end: shifted.end + delta, unit: shifted };
+    return undefined;
+  };
+}
+
+/** Lengths of the longest common prefix and (not overlapping it) suffix of two texts. */
+export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  // Whole blocks first (string equality is a native memory compare), then character by character.
+  let prefix = 0;
+  while (prefix + BLOCK <= max && a.substring(prefix, prefix + BLOCK) === b.substring(prefix, prefix + BLOCK)) prefix += BLOCK;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const room = max - prefix;
+  while (suffix + BLOCK <= room && a.substring(a.length - suffix - BLOCK, a.length - suffix) === b.substring(b.length - suffix - BLOCK, b.length - suffix)) suffix += BLOCK;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  return { prefix, suffix };
+}
+
+const BLOCK = 1024;
+
+function placeAfter(start: number, before: readonly { unit: IncrementalUnit }[]): UnitPlace {
+  let documentBase = 0;
+  let objectBase = 0;
+  for (const b of before) {
+    documentBase += b.unit.lint.documents;
+    objectBase += b.unit.lint.objects;
+  }
+  return { start, documentBase, objectBase };
+}
+
+/** Whether two runs give the file the same facts: the same units' facts at the same document and object numbers. */
+function sameFacts(a: readonly IncrementalUnit[], b: readonly IncrementalUnit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.factsKey !== y.factsKey) return false;
+    if (x.factsKey !== NO_FACTS && (x.documentBase !== y.documentBase || x.objectBase !== y.objectBase)) return false;
+  }
+  return true;
+}
+
+const NO_FACTS = JSON.stringify(emptyFacts());
+const NO_DIRECTIVES = { directives: [], invalid: [] };

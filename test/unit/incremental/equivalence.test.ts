@@ -1,0 +1,137 @@
+/**
+ * The incremental lint's promise, as a property: after every edit of a random sequence on multi-document manifests
+ * (and changes of other workspace files and of the settings in between), its findings are exactly lintParsed's
+ * over the whole text with the same options: same rules, messages, severities, spans and document indexes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { PolicyOptions } from '../../../server/src/engine';
+import { CORPUS } from '../fuzz/corpus';
+import { Mutation, mutate, mutationArb } from '../fuzz/mutations';
+import { EditedFile, joinDocuments, NAMESPACE_PROD, pod, SERVICE_ACCOUNT, Settings } from './helpers';
+
+const DOCUMENTS = [...CORPUS, NAMESPACE_PROD, SERVICE_ACCOUNT, pod('a'), pod('b', 'default')];
+const SETTINGS: Settings[] = [
+  { policy: {} },
+  { policy: { level: 'restricted' } },
+  { policy: { defaultNamespace: 'prod' }, config: { rules: { resources: 'off', privileged: 'info' }, categories: { rbac: 'off' } } },
+];
+const OTHER_FILES = [NAMESPACE_PROD.replace('restricted', 'baseline'), SERVICE_ACCOUNT, undefined];
+
+/** One editing step: change the text, another workspace file, or the settings. */
+type Step = { text: Mutation[] } | { other: number } | { settings: number } | { type: { at: number; insert: string } };
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ text: fc.array(mutationArb, { minLength: 1, maxLength: 2 }) }) },
+  { weight: 3, arbitrary: fc.record({ type: fc.record({ at: fc.nat(), insert: fc.constantFrom('x', '', ' ', '\n', '"', "'", '}', '---\n', '...\n', ': ') }) }) },
+  { weight: 1, arbitrary: fc.record({ other: fc.nat({ max: OTHER_FILES.length - 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ settings: fc.nat({ max: SETTINGS.length - 1 }) }) },
+);
+
+function applyStep(file: EditedFile, text: string, step: Step): string {
+  if ('text' in step) return mutate(text, step.text);
+  if ('type' in step) {
+    // Typing: insert a snippet, or (empty snippet) delete one character, at any place.
+    const at = step.type.at % (text.length + 1);
+    return step.type.insert ? text.slice(0, at) + step.type.insert + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+  }
+  if ('other' in step) file.setOther('/w/other.yaml', OTHER_FILES[step.other]);
+  else file.settings = SETTINGS[step.settings];
+  return text;
+}
+
+function assertSame(file: EditedFile, text: string): void {
+  const incremental = file.lint(text).findings;
+  assert.deepStrictEqual(incremental, file.whole(text), `text: ${JSON.stringify(text)}`);
+}
+
+test('property: after every edit, the incremental findings equal lintParsed over the whole text', () => {
+  fc.assert(fc.property(
+    fc.array(fc.nat({ max: DOCUMENTS.length - 1 }), { minLength: 2, maxLength: 5 }),
+    fc.array(stepArb, { minLength: 1, maxLength: 6 }),
+    (docs, steps) => {
+      const file = new EditedFile();
+      let text = joinDocuments(...docs.map((d) => DOCUMENTS[d]));
+      assertSame(file, text);
+      for (const step of steps) {
+        text = applyStep(file, text, step);
+        assertSame(file, text);
+      }
+      assert.deepEqual(file.ruleErrors, []);
+    },
+  ), { numRuns: Number(process.env.PODSEC_INCREMENTAL_RUNS ?? 250) });
+});
+
+test('a document broken at its end is parsed with its neighbour: a quote left open, junk after `...`', () => {
+  const cases = [
+    // An unterminated quote with a closing quote further down: the scalar stops at the next `---`.
+    joinDocuments(pod('a').replace('image: nginx:1.25', 'image: "nginx'), pod('b'), 'x: "y"\n'),
+    // ... and without any closing quote: it runs to the end of the file, over every `---`.
+    joinDocuments(pod('a').replace('image: nginx:1.25', "image: 'nginx"), pod('b'), pod('c')),
+    // Stray closing brackets after `...` join the next document; their errors go to the one before.
+    `{"apiVersion": "v1", "kind": "Pod", "items": [\n...\n    ]\n  }\n}\n---\n${pod('d')}`,
+    // A flow collection cut by a marker.
+    `a: [1,\n---\n2]\n---\n${pod('e')}`,
+  ];
+  for (const text of cases) {
+    const file = new EditedFile();
+    assertSame(file, text);
+    assertSame(file, `${text}# edited\n`);
+  }
+});
+
+test('text that must be read whole is: directives (they carry over to later documents), NUL characters', () => {
+  const file = new EditedFile();
+  const directives = `%TAG !k! tag:k8s.example,2024:\n---\n${pod('a')}---\n${pod('b')}`;
+  assertSame(file, directives);
+  assert.equal(file.state!.units.length, 1);
+  const binary = `${pod('a')}---\n\0${pod('b')}`;
+  assertSame(file, binary);
+  assert.equal(file.state!.units.length, 1);
+});
+
+test('a Namespace label changed in one document re-evaluates the workloads of that namespace in the others', () => {
+  const file = new EditedFile();
+  const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'default'), pod('c'));
+  assertSame(file, text);
+  const lints = file.state!.units.map((u) => u.lint);
+  const baseline = text.replace('enforce: restricted', 'enforce: baseline');
+  assertSame(file, baseline);
+  // The edited Namespace document is linted, then again once the file's new labels are in the index (it read its
+  // own, as the others do); the two pods in prod are re-evaluated; the pod in default is kept as it was.
+  assert.deepEqual({ linted: file.state!.stats.linted, relinted: file.state!.stats.relinted }, { linted: 1, relinted: 3 });
+  assert.deepEqual(file.state!.units.map((u, i) => u.lint === lints[i]), [false, false, true, false]);
+});
+
+test('a ServiceAccount in another file counts; its change re-checks only the pods that read it', () => {
+  const file = new EditedFile({ policy: { defaultNamespace: 'prod' } });
+  const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'other'));
+  const automount = () => file.state!.findings.filter((f) => f.ruleId === 'automountServiceAccountToken').map((f) => f.object?.name);
+  assertSame(file, text);
+  assert.deepEqual(automount(), ['a', 'b']);
+  file.setOther('/w/sa.yaml', SERVICE_ACCOUNT);
+  assertSame(file, text);
+  assert.deepEqual(automount(), ['b'], 'the ServiceAccount of prod disables the token: pod a is fine now');
+  assert.deepEqual({ linted: file.state!.stats.linted, relinted: file.state!.stats.relinted }, { linted: 0, relinted: 1 });
+});
+
+test('suppression comments are applied file-wide: podsec-disable-file in one document covers the others', () => {
+  const file = new EditedFile();
+  const text = joinDocuments(`# podsec-disable-file privileged\n${pod('a')}`, pod('b'), '# podsec-disable-next-line runAsNonRoot\nkind: x\n');
+  assertSame(file, text);
+  assert.ok(!file.state!.findings.some((f) => f.ruleId === 'privileged'));
+  assertSame(file, text.replace('disable-file privileged', 'disable-file hostNamespaces'));
+  assert.ok(file.state!.findings.some((f) => f.ruleId === 'privileged'));
+});
+
+test('changing the settings re-lints everything; keeping them re-uses every document', () => {
+  const file = new EditedFile();
+  const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b'));
+  assertSame(file, text);
+  assertSame(file, text);
+  assert.deepEqual(file.state!.stats, { units: 3, reused: 3, linted: 0, relinted: 0 });
+  file.settings = { policy: { level: 'baseline' } as PolicyOptions };
+  assertSame(file, text);
+  assert.deepEqual(file.state!.stats, { units: 3, reused: 0, linted: 3, relinted: 0 });
+});

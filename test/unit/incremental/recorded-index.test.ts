@@ -1,0 +1,66 @@
+/**
+ * DependencyRecorder: what a unit's rules read from the workspace index, so the unit is linted again only when one
+ * of those answers changes: element by element for lists, relative to the unit for the file's own facts.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NamespaceIndex } from '../../../server/src/engine';
+import { dependenciesHold, DependencyRecorder, factsOfText } from '../../../server/src/engine/incremental';
+import { joinDocuments, NAMESPACE_PROD, pod } from './helpers';
+
+const place = (documents: number, objects = documents) => ({ file: '/w/a.yaml', documents, objects });
+
+function indexWith(files: Record<string, string>): NamespaceIndex {
+  const index = new NamespaceIndex();
+  for (const [name, text] of Object.entries(files)) index.updateFacts(name, factsOfText(text, name));
+  return index;
+}
+
+test('a list is a dependency on the elements read: the first workload, not the ones added after it', () => {
+  const index = indexWith({ '/w/a.yaml': joinDocuments(pod('a'), pod('b')) });
+  const recorder = new DependencyRecorder(index, place(0));
+  assert.equal(recorder.index.workloads('prod', 'default')[0].name, 'a');
+  const deps = recorder.dependencies();
+  assert.deepEqual(deps.map((d) => [d.method, d.args, d.reads]), [['workloads', ['prod', 'default'], ['0']]]);
+  index.updateFacts('/w/z.yaml', factsOfText(pod('c'), '/w/z.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(0)), true, 'a third workload, later in path order');
+  index.updateFacts('/w/0.yaml', factsOfText(pod('first'), '/w/0.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(0)), false, 'a workload before it');
+});
+
+test('reading the length depends on the count; iterating depends on every element', () => {
+  const index = indexWith({ '/w/a.yaml': joinDocuments(pod('a'), pod('b')) });
+  const recorder = new DependencyRecorder(index, place(0));
+  assert.equal(recorder.index.workloads('prod', 'default').length, 2);
+  assert.deepEqual(recorder.index.networkPolicies('prod', 'default').filter(() => true), []);
+  const deps = recorder.dependencies();
+  assert.deepEqual(deps.map((d) => d.reads), [['length'], ['length']]);
+  index.updateFacts('/w/b.yaml', factsOfText(pod('c'), '/w/b.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(0)), false);
+});
+
+test('facts of the file itself are seen from the unit: moving the unit does not change them, moving the fact does', () => {
+  const text = joinDocuments(NAMESPACE_PROD, pod('a'));
+  const index = indexWith({ '/w/a.yaml': text });
+  // The unit holding the pod is the file's document 1; the Namespace, document 0, is one document before it.
+  const recorder = new DependencyRecorder(index, place(1));
+  assert.equal(recorder.index.namespace('prod')!.documentIndex, -1);
+  const deps = recorder.dependencies();
+  // A document added at the top moves both the Namespace and the unit: the same answer, seen from the unit.
+  index.updateFacts('/w/a.yaml', factsOfText(joinDocuments('kind: x\n', text), '/w/a.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(2)), true);
+  // The Namespace moved away from the unit (another document between them): a different answer.
+  index.updateFacts('/w/a.yaml', factsOfText(joinDocuments(NAMESPACE_PROD, 'kind: x\n', pod('a')), '/w/a.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(2)), false);
+});
+
+test('labels read by the policy resolver are dependencies; a question nobody asked is not', () => {
+  const index = indexWith({ '/w/ns.yaml': NAMESPACE_PROD });
+  const recorder = new DependencyRecorder(index, place(0));
+  assert.deepEqual(recorder.index.labels('prod'), { 'pod-security.kubernetes.io/enforce': 'restricted' });
+  const deps = recorder.dependencies();
+  index.updateFacts('/w/other.yaml', factsOfText(NAMESPACE_PROD.replace('prod', 'dev'), '/w/other.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(0)), true, 'another namespace');
+  index.updateFacts('/w/ns.yaml', factsOfText(NAMESPACE_PROD.replace('restricted', 'baseline'), '/w/ns.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(0)), false);
+});
