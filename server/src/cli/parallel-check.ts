@@ -24,13 +24,17 @@ import { lintOptionsFor, RunPlan, runOver } from './run-inputs';
 const MIN_FILES_FOR_WORKERS = 200;
 const MAX_WORKERS = 4;
 
-/** How many workers to check `files` files with (1: check in this thread). */
+/**
+ * How many workers to check `files` files with (1: check in this thread). Workers pay off only on idle cores: each
+ * warms up its own compiled code, so on a machine already busy they add work without adding speed.
+ */
 export function checkWorkers(files: number): number {
   const configured = Number(process.env.PODSEC_CHECK_WORKERS);
   if (Number.isInteger(configured) && configured > 0) return Math.min(configured, Math.max(1, files));
   if (files < MIN_FILES_FOR_WORKERS) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(cpus, MAX_WORKERS));
+  const idle = Math.round(cpus - os.loadavg()[0]);
+  return Math.max(1, Math.min(cpus, MAX_WORKERS, idle + 1));
 }
 
 interface WorkerSetup {

@@ -18,7 +18,7 @@ import type { StatusParams } from '../../../shared/protocol';
 import { fileDiagnostic, movedDown, toDiagnostic } from './convert';
 import type { DocumentPart, DocumentState } from './document-state';
 import type { EffectiveSettings } from './settings';
-import { countFindings, policiesOfNamespaces, skippedStatus } from './status';
+import { countFindings, policiesOfNamespaces, skippedStatus, sumCounts } from './status';
 import { fileKey } from './uris';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -100,14 +100,14 @@ export function analyse(input: AnalysisInput): Analysis {
   const diagnosticCache = input.previous?.diagnosticCache ?? new WeakMap();
   const diagnostics = lint.byUnit ? unitDiagnostics(lint.byUnit, live, diagnosticCache) : lint.findings.map((f) => toDiagnostic(f, live));
   const namespaces = lint.units.flatMap((u) => u.lint.podNamespaces);
-  const counts = countFindings(lint.byUnit ? lint.byUnit.flatMap((b) => b.findings) : lint.findings);
+  const counts = lint.byUnit ? sumCounts(lint.byUnit.map((b) => countFindings(b.findings))) : countFindings(lint.findings);
   const status: StatusParams = { uri, version, state: 'ok', policies: policiesOfNamespaces(namespaces, resolver), counts };
   return { version, diagnostics, status, state, workspaceChanged, lint, diagnosticCache };
 }
 
 /**
- * The options lintParsed is called with for this document: the same the incremental lint applies, and what the
- * fix-all and restricted-compliant actions lint with. Hardening rules see the whole workspace under the file's key.
+ * The options of lintParsed that the incremental lint of this document reproduces (and the CLI uses): the settings'
+ * policy and config, and the workspace index for the hardening rules, under the key the file is indexed by.
  */
 export function lintOptions(effective: EffectiveSettings, index: WorkspaceIndex, file: string, onRuleError?: LintOptions['onRuleError']): LintOptions & { policy: PolicyResolver } {
   return {

@@ -12,11 +12,11 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import {
   disableDocumentFix, disableLineFix, Finding, Fix, fixAll, fixAllInParts, FixAllOptions, fixesFor, lintParsed, makeRestrictedCompliant,
-  parseDirectives, PolicyResolver, podTargets, ruleDocsUrl, WHOLE_FILE_FIXERS,
+  parseDirectives, PolicyResolver, podTargets, pssRule, ruleDocsUrl, WHOLE_FILE_FIXERS,
 } from '../engine';
 import type { TextEdit as EngineEdit, WorkloadRef } from '../engine';
 import { DocumentPart, DocumentState, FixSettings, partAt, partOf, partsOf, toPartFinding } from './document-state';
-import { fixAllLint, fixTarget, sameFileStyle, shiftEdits, shiftFix } from './part-fixes';
+import { fixAllLint, fixTarget, podSecurityLint, sameFileStyle, shiftEdits, shiftFix } from './part-fixes';
 
 export const FIX_ALL_KIND = 'source.fixAll.podsec';
 /** "Make <kind>/<name> restricted-compliant": a rewrite of one workload, not a fix of one diagnostic. */
@@ -175,7 +175,7 @@ function anyFindingFixable(state: DocumentState, settings: FixSettings): boolean
 function fixAllOfRule(ruleId: string, state: DocumentState, settings: FixSettings): WorkspaceEdit | undefined {
   return cached(state, `rule:${ruleId}:${settingsKey(settings)}`, () => {
     if (!ruleFixableTwice(ruleId, state, settings)) return undefined;
-    return fixAllWorkspaceEdit(state, settings, (f) => f.ruleId === ruleId);
+    return fixAllWorkspaceEdit(state, settings, (f) => f.ruleId === ruleId, !!pssRule(ruleId));
   });
 }
 
@@ -187,14 +187,16 @@ export function fixAllEdit(state: DocumentState, settings: FixSettings): Workspa
 /**
  * Fix-all with the document's own policy decisions. The configured rule settings are not part of DocumentState,
  * so fix-all only touches rules that have a published finding (a rule switched off has none), and the parts that
- * have one: the others have nothing to fix, now or after a round elsewhere.
+ * have one: the others have nothing to fix, now or after a round elsewhere. When only Pod Security findings can be
+ * selected (`pssOnly`), the rounds lint without the hardening rules: they cannot change which of those are found.
  */
-function fixAllWorkspaceEdit(state: DocumentState, settings: FixSettings, select?: (f: Finding) => boolean): WorkspaceEdit | undefined {
+function fixAllWorkspaceEdit(state: DocumentState, settings: FixSettings, select?: (f: Finding) => boolean, pssOnly = false): WorkspaceEdit | undefined {
   const published = new Set(state.findings.map((f) => f.ruleId));
   const fileDisabled = fileWideSuppressions(state);
+  const lintOf = pssOnly ? () => podSecurityLint(state) : fixAllLint(state);
   const options: FixAllOptions = {
     ...settings,
-    lint: fixAllLint(state)(),
+    lint: lintOf(),
     select: (f) => published.has(f.ruleId) && !fileDisabled(f.ruleId) && (!select || select(f)),
   };
   const text = state.document.getText();
@@ -205,9 +207,8 @@ function fixAllWorkspaceEdit(state: DocumentState, settings: FixSettings, select
   if (wholeFile) edits = fixAll(text, options).edits;
   else {
     const worth = new Set(relevant.map((f) => partOf(parts, f).part.start));
-    const lintFor = fixAllLint(state);
     const byStart = new Map(parts.map((p) => [p.part.start, p.part]));
-    edits = fixAllInParts(text, parts.map((p) => p.part), { ...options, worthFixing: (p) => worth.has(p.start), lintFor: (p) => lintFor(byStart.get(p.start)) }).edits;
+    edits = fixAllInParts(text, parts.map((p) => p.part), { ...options, worthFixing: (p) => worth.has(p.start), lintFor: (p) => lintOf(byStart.get(p.start)) }).edits;
   }
   return edits.length ? workspaceEdit(state, edits) : undefined;
 }
@@ -271,7 +272,8 @@ function restrictEdit(workload: WorkloadRef & { start: number }, state: Document
   return cached(state, `restrict:${workload.documentIndex}:${workload.start}:${settingsKey(settings)}`, () => {
     const target = workloadTarget(workload, state);
     const version = state.policyFor(workload.namespace).enforce.version;
-    const lint = fixAllLint(state)(target.part);
+    // Only Pod Security findings are fixed: the hardening rules need not run.
+    const lint = podSecurityLint(state);
     const result = makeRestrictedCompliant(target.text, target.workload, { ...settings, lint, version });
     return result.edits.length ? workspaceEdit(state, shiftEdits(result.edits, target.offset)) : undefined;
   });

@@ -81,6 +81,11 @@ export function fixAllLint(state: DocumentState): (part?: DocumentPart) => LintO
   };
 }
 
+/** What fix-all lints with when it fixes Pod Security findings only: the hardening rules need not run. */
+export function podSecurityLint(state: DocumentState): LintOptions {
+  return { policy: new StatePolicy((ns) => state.policyFor(ns)), hardening: false };
+}
+
 function renamed(facts: FileFacts, file: string): FileFacts {
   const move = <T extends { file: string }>(list: T[]): T[] => list.map((f) => ({ ...f, file }));
   return {

@@ -27,6 +27,12 @@ export function countFindings(findings: readonly Finding[]): ProblemCounts {
   return counts;
 }
 
+export function sumCounts(parts: readonly ProblemCounts[]): ProblemCounts {
+  const counts: ProblemCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const p of parts) for (const k of Object.keys(counts) as (keyof ProblemCounts)[]) counts[k] += p[k];
+  return counts;
+}
+
 export function skippedStatus(uri: string, version: number, state: 'skipped' | 'failed', reason: string): StatusParams {
   return { uri, version, state, reason, policies: [], counts: { error: 0, warning: 0, info: 0, hint: 0 } };
 }

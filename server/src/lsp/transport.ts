@@ -45,20 +45,24 @@ const PUBLISH = 'textDocument/publishDiagnostics';
 const HOLE = '\u0000podsec-diagnostics\u0000';
 const HOLE_JSON = JSON.stringify(HOLE);
 
-/** JSON of messages; a publication's diagnostics are serialised one by one, each once for as long as it lives. */
+/**
+ * JSON of messages. A publication's diagnostics are serialised one by one, each once for as long as it lives, and the
+ * message is assembled from their bytes: no string of the whole message is built (for a large file it would be
+ * hundreds of kilobytes per keystroke, allocated where only a full garbage collection reclaims it).
+ */
 export function diagnosticsJsonEncoder(): ContentTypeEncoder {
-  const cache = new WeakMap<object, string>();
-  const json = (value: unknown): string => {
-    if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
-    let s = cache.get(value);
-    if (s === undefined) cache.set(value, (s = JSON.stringify(value)));
-    return s;
+  const cache = new WeakMap<object, Buffer>();
+  const bytes = (value: unknown, charset: BufferEncoding): Buffer => {
+    if (typeof value !== 'object' || value === null) return Buffer.from(JSON.stringify(value) ?? 'null', charset);
+    let b = cache.get(value);
+    if (b === undefined) cache.set(value, (b = Buffer.from(JSON.stringify(value), charset)));
+    return b;
   };
   return {
     name: 'application/json',
     encode(message, options) {
       try {
-        return Promise.resolve(Buffer.from(serialise(message, json), options.charset));
+        return Promise.resolve(serialise(message, options.charset, (v) => bytes(v, options.charset)));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -66,11 +70,19 @@ export function diagnosticsJsonEncoder(): ContentTypeEncoder {
   };
 }
 
-function serialise(message: Message, json: (value: unknown) => string): string {
+function serialise(message: Message, charset: BufferEncoding, bytes: (value: unknown) => Buffer): Buffer {
   const m = message as { method?: unknown; params?: { diagnostics?: unknown } };
   const diagnostics = m.method === PUBLISH ? m.params?.diagnostics : undefined;
-  if (!Array.isArray(diagnostics) || !diagnostics.length) return JSON.stringify(message);
+  if (!Array.isArray(diagnostics) || !diagnostics.length) return Buffer.from(JSON.stringify(message), charset);
   const text = JSON.stringify(message, (_key, value: unknown) => (value === diagnostics ? HOLE : value));
   const at = text.indexOf(HOLE_JSON);
-  return `${text.slice(0, at)}[${diagnostics.map(json).join(',')}]${text.slice(at + HOLE_JSON.length)}`;
+  const parts: Buffer[] = [Buffer.from(`${text.slice(0, at)}[`, charset)];
+  diagnostics.forEach((d, i) => {
+    if (i) parts.push(COMMA);
+    parts.push(bytes(d));
+  });
+  parts.push(Buffer.from(`]${text.slice(at + HOLE_JSON.length)}`, charset));
+  return Buffer.concat(parts);
 }
+
+const COMMA = Buffer.from(',');

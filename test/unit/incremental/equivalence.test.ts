@@ -60,7 +60,7 @@ test('property: after every edit, the incremental findings equal lintParsed over
       }
       assert.deepEqual(file.ruleErrors, []);
     },
-  ), { numRuns: Number(process.env.PODSEC_INCREMENTAL_RUNS ?? 250) });
+  ), { numRuns: Number(process.env.PODSEC_INCREMENTAL_RUNS ?? 150) });
 });
 
 test('a document broken at its end is parsed with its neighbour: a quote left open, junk after `...`', () => {
@@ -98,9 +98,9 @@ test('a Namespace label changed in one document re-evaluates the workloads of th
   const lints = file.state!.units.map((u) => u.lint);
   const baseline = text.replace('enforce: restricted', 'enforce: baseline');
   assertSame(file, baseline);
-  // The edited Namespace document is linted, then again once the file's new labels are in the index (it read its
-  // own, as the others do); the two pods in prod are re-evaluated; the pod in default is kept as it was.
-  assert.deepEqual({ linted: file.state!.stats.linted, relinted: file.state!.stats.relinted }, { linted: 1, relinted: 3 });
+  // The edited Namespace document is linted; the two pods in prod, which read its labels, are linted again once
+  // the file's new labels are in the index; the pod in default is kept as it was.
+  assert.deepEqual({ linted: file.state!.stats.linted, relinted: file.state!.stats.relinted }, { linted: 1, relinted: 2 });
   assert.deepEqual(file.state!.units.map((u, i) => u.lint === lints[i]), [false, false, true, false]);
 });
 

@@ -63,7 +63,7 @@ test('property: generated multi-document manifests, in block, flow and CRLF styl
   fc.assert(fc.property(fc.array(manifestArb, { minLength: 2, maxLength: 3 }), (manifests) => {
     // JSON files hold one document each; a JSON document among YAML ones is rewritten on the whole-file path.
     assertSameActions(manifests.join('---\n'));
-  }), { numRuns: 12 });
+  }), { numRuns: 8 });
 });
 
 test('fixAllInParts gives fixAll\'s text, touching only the parts asked for', () => {

@@ -21,11 +21,27 @@ test('a list is a dependency on the elements read: the first workload, not the o
   const recorder = new DependencyRecorder(index, place(0));
   assert.equal(recorder.index.workloads('prod', 'default')[0].name, 'a');
   const deps = recorder.dependencies();
-  assert.deepEqual(deps.map((d) => [d.method, d.args, d.reads]), [['workloads', ['prod', 'default'], ['0']]]);
+  assert.deepEqual(deps.map((d) => [d.method, d.args]), [['workloads', ['prod', 'default']]]);
   index.updateFacts('/w/z.yaml', factsOfText(pod('c'), '/w/z.yaml'));
   assert.equal(dependenciesHold(deps, index, place(0)), true, 'a third workload, later in path order');
   index.updateFacts('/w/0.yaml', factsOfText(pod('first'), '/w/0.yaml'));
   assert.equal(dependenciesHold(deps, index, place(0)), false, 'a workload before it');
+});
+
+test('only the properties read count: "is the first workload mine?" does not depend on its name when it is not', () => {
+  const index = indexWith({ '/w/a.yaml': joinDocuments(pod('a'), pod('b')) });
+  // Unit of document 1 (pod b) asks whether the first workload of prod is its own object, as the rules do.
+  const recorder = new DependencyRecorder(index, place(1));
+  const first = recorder.index.workloads('prod', 'default')[0];
+  assert.equal(first.file === '/w/a.yaml' && first.documentIndex === 0, false, 'document 0 is the unit before');
+  const deps = recorder.dependencies();
+  index.updateFacts('/w/a.yaml', factsOfText(joinDocuments(pod('renamed'), pod('b')), '/w/a.yaml'));
+  assert.equal(dependenciesHold(deps, index, place(1)), true, 'the first workload renamed: the answer read is the same');
+  // Pod a's own unit read the name as well (the first workload is in its document): renaming it matters there.
+  const own = new DependencyRecorder(indexWith({ '/w/a.yaml': joinDocuments(pod('a'), pod('b')) }), place(0));
+  const w = own.index.workloads('prod', 'default')[0];
+  assert.equal(w.file === '/w/a.yaml' && w.documentIndex === 0 && w.name === 'a', true);
+  assert.equal(dependenciesHold(own.dependencies(), index, place(0)), false);
 });
 
 test('reading the length depends on the count; iterating depends on every element', () => {
@@ -37,6 +53,12 @@ test('reading the length depends on the count; iterating depends on every elemen
   assert.deepEqual(deps.map((d) => d.reads), [['length'], ['length']]);
   index.updateFacts('/w/b.yaml', factsOfText(pod('c'), '/w/b.yaml'));
   assert.equal(dependenciesHold(deps, index, place(0)), false);
+  // Serialising an answer reads all of it.
+  const all = new DependencyRecorder(index, place(0));
+  assert.equal(JSON.stringify(all.index.workloads('prod', 'default')).includes('"name":"c"'), true);
+  const whole = all.dependencies();
+  index.updateFacts('/w/b.yaml', factsOfText(pod('c2'), '/w/b.yaml'));
+  assert.equal(dependenciesHold(whole, index, place(0)), false);
 });
 
 test('facts of the file itself are seen from the unit: moving the unit does not change them, moving the fact does', () => {

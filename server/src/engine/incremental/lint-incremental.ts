@@ -25,7 +25,11 @@ import { isTemplateText, lintUnit, resolveHardening, UnitHardening, UnitLint, un
 import { AnswerMemo, dependenciesHold } from './recorded-index';
 import { BrokenEnds, brokenEnds, planUnits } from './units';
 
-/** Above this many characters the text is parsed whole (1 M tokens, the parser's budget, need at least ~0.5 M). */
+/**
+ * Above this many characters the text is parsed whole, so that the parser's budget of tokens per file
+ * (DEFAULT_LIMITS.maxTokens, 1 M) stops it where lintParsed stops. Below it, reaching the budget takes more than a
+ * token per character, which only pathological text does (it is then read part by part, in full).
+ */
 export const WHOLE_TEXT_ABOVE = 1_000_000;
 
 export interface IncrementalOptions {

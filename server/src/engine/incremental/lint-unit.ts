@@ -8,7 +8,7 @@
  * fact ordinals from its first object.
  */
 import { problemFindings, RuleFailure } from '../analyze';
-import { evaluateDocument, podTargets } from '../evaluate';
+import { evaluateDocument } from '../evaluate';
 import type { HardeningOptions } from '../evaluate-hardening';
 import type { LintOptions } from '../lint';
 import { hardeningFindings, hardeningRulesNotRun, INTERNAL_ERROR } from '../lint-hardening';
@@ -103,13 +103,14 @@ export function lintUnit(text: string, context: UnitContext, parsed: ParsedManif
   const errors = syntaxErrors(parsed);
   const pss = [...problems, ...rules].sort(byPlace);
   const findings = hardening.length ? [...pss, ...hardening].sort(byPlace) : pss;
+  const facts = factsIn(parsed, context.place.file);
   const lint: UnitLint = {
     documents: parsed.documents.length,
     objects: parsed.documents.reduce((n, d) => n + d.objects.length, 0),
     hasObjects: parsed.documents.some((d) => d.objects.length > 0),
     findings,
-    facts: factsIn(parsed, context.place.file),
-    podNamespaces: podNamespaces(parsed, policy),
+    facts,
+    podNamespaces: podNamespaces(facts, policy),
     dependencies: [],
   };
   if (errors.length) lint.syntax = { errors, problems, rules, hardening };
@@ -184,8 +185,7 @@ function syntaxErrors(parsed: ParsedManifest): UnitSyntaxError[] {
   return out;
 }
 
-function podNamespaces(parsed: ParsedManifest, policy: PolicyResolver): string[] {
-  const out = new Set<string>();
-  for (const doc of parsed.documents) for (const pod of podTargets(doc)) out.add(policy.namespaceOf(pod.object));
-  return [...out];
+/** The namespaces of the unit's workloads (the facts list every object with a pod spec, in order). */
+function podNamespaces(facts: FileFacts, policy: PolicyResolver): string[] {
+  return [...new Set(facts.workloads.map((w) => policy.namespaceOf(w)))];
 }

@@ -7,8 +7,9 @@
  * the part's first document and object, the same numbering the part's own objects carry when it is parsed alone.
  * Rules only compare these numbers, so the results do not depend on where the part sits in its file.
  *
- * Reads of a list are tracked element by element: a rule that looks at `workloads(ns)[0]` depends on the first
- * workload only, not on every workload added later.
+ * Reads are tracked down to the properties read: a rule that checks whether `workloads(ns)[0]` is its own object
+ * reads that element's `file` and `documentIndex` (its `name` only when those match), so it depends neither on the
+ * workloads added after the first nor on the first one being renamed in another document.
  */
 import type { NamespaceIndex } from '../namespace-index';
 
@@ -23,14 +24,18 @@ export interface PartPlace {
 export interface IndexDependency {
   method: string;
   args: unknown[];
-  /** What was read of the answer, serialised (only the elements read of a list). */
+  /** The parts of the answer that were read, serialised. */
   snapshot: string;
-  /** For a list: the keys read (`length`, indexes); absent when the whole answer counts. */
+  /** Paths of what was read (see `track`), sorted; absent when the answer is not an object (the answer counts). */
   reads?: string[];
 }
 
 /** Methods that change the index: never handed to rules, never recorded. */
 const WRITES = new Set(['update', 'updateFacts', 'remove', 'constructor']);
+/** Separates the keys of a read path (label keys contain dots and slashes). */
+const SEP = '\u0000';
+/** A path ending in this read every key of an object (`Object.keys`, spreading, JSON.stringify). */
+const ALL = '\u0001';
 
 interface Recording {
   method: string;
@@ -53,9 +58,8 @@ export class DependencyRecorder {
           const answer = relativeTo(place, (value as (...a: unknown[]) => unknown).apply(t, args));
           const recording: Recording = { method: property, args, value: answer };
           this.recordings.push(recording);
-          if (!Array.isArray(answer)) return answer;
-          const reads = (recording.reads = new Set());
-          return trackReads(answer, reads);
+          if (typeof answer !== 'object' || answer === null) return answer;
+          return track(answer, (recording.reads = new Set()), '');
         };
       },
     }) as NamespaceIndex;
@@ -69,7 +73,7 @@ export class DependencyRecorder {
       const reads = r.reads && [...r.reads].sort();
       const dependency: IndexDependency = { method: r.method, args: r.args, snapshot: snapshot(r.value, reads) };
       if (reads) dependency.reads = reads;
-      const key = `${r.method}\n${JSON.stringify(r.args)}\n${dependency.snapshot}`;
+      const key = `${questionKey(r.method, r.args)}\n${reads?.join(ALL) ?? ''}\n${dependency.snapshot}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(dependency);
@@ -84,7 +88,7 @@ export type AnswerMemo = Map<string, { answer: unknown; own: boolean; snapshots:
 /** Whether every recorded answer is still the same for a part at `place`. */
 export function dependenciesHold(dependencies: readonly IndexDependency[], target: NamespaceIndex, place: PartPlace, memo: AnswerMemo = new Map()): boolean {
   for (const d of dependencies) {
-    const key = `${d.method}\n${JSON.stringify(d.args)}`;
+    const key = questionKey(d.method, d.args);
     let entry = memo.get(key);
     if (!entry) {
       const method = (target as unknown as Record<string, unknown>)[d.method];
@@ -100,7 +104,7 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
     }
     // An answer without facts of this file reads the same from every part: its snapshot is shared.
     let current: string | undefined;
-    const readsKey = d.reads?.join(',') ?? '*';
+    const readsKey = d.reads?.join(ALL) ?? '';
     if (!entry.own) current = entry.snapshots.get(readsKey);
     if (current === undefined) {
       current = snapshot(relativeTo(place, entry.answer), d.reads);
@@ -112,27 +116,45 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
 }
 
 /**
- * The part of an answer that was read. A fact's `ordinal` is left out: it only orders a file's facts (the order of a
- * list already shows), and it shifts whenever an object is added or removed earlier in the file.
+ * An object (or list) that notes each read in `reads` as a path of keys, and hands out its object values tracked
+ * the same way. Array methods read through it too (`filter` reads `length` and each index), so they are covered.
  */
-function snapshot(value: unknown, reads: readonly string[] | undefined): string {
-  const json = (v: unknown) => JSON.stringify(v, withoutOrdinal) ?? 'undefined';
-  if (!reads || !Array.isArray(value)) return json(value);
-  return json(reads.map((k) => (k === 'length' ? value.length : value[Number(k)])));
-}
-
-function withoutOrdinal(key: string, value: unknown): unknown {
-  return key === 'ordinal' ? undefined : value;
-}
-
-/** A list that notes which of its elements (and whether its length) were read, through any array method. */
-function trackReads<T>(list: T[], reads: Set<string>): T[] {
-  return new Proxy(list, {
-    get(t, property, receiver) {
-      if (property === 'length' || (typeof property === 'string' && /^\d+$/.test(property))) reads.add(property);
-      return Reflect.get(t, property, receiver);
+function track<T extends object>(value: T, reads: Set<string>, path: string): T {
+  const at = (key: string) => (path ? `${path}${SEP}${key}` : key);
+  return new Proxy(value, {
+    get(t, key, receiver) {
+      const v = Reflect.get(t, key, receiver);
+      if (typeof key !== 'string' || typeof v === 'function') return v;
+      reads.add(at(key));
+      return typeof v === 'object' && v !== null ? track(v, reads, at(key)) : v;
+    },
+    has(t, key) {
+      if (typeof key === 'string') reads.add(at(key));
+      return Reflect.has(t, key);
+    },
+    ownKeys(t) {
+      reads.add(at(ALL));
+      return Reflect.ownKeys(t);
     },
   });
+}
+
+/** What was read of an answer: the value at each path (objects stand as markers: their reads are paths too). */
+function snapshot(value: unknown, reads: readonly string[] | undefined): string {
+  if (!reads || typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  return JSON.stringify(reads.map((path) => {
+    const keys = path.split(SEP);
+    const last = keys[keys.length - 1];
+    let v: unknown = value;
+    for (const k of last === ALL ? keys.slice(0, -1) : keys) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+    if (last === ALL) return typeof v === 'object' && v !== null ? Object.keys(v) : null;
+    return typeof v === 'object' && v !== null ? (Array.isArray(v) ? '[]' : '{}') : v === undefined ? '<undefined>' : v;
+  }));
+}
+
+/** A question to the index: the method and its (string) arguments. */
+function questionKey(method: string, args: readonly unknown[]): string {
+  return `${method}(${args.map(String).join(SEP)})`;
 }
 
 /** Facts of the part's own file with their positions counted from the part (other values unchanged). */
