@@ -49,17 +49,17 @@ export class DependencyRecorder {
   readonly index: NamespaceIndex;
   private readonly recordings: Recording[] = [];
 
-  constructor(target: NamespaceIndex, place: PartPlace) {
+  constructor(target: NamespaceIndex, private readonly place: PartPlace) {
     this.index = new Proxy(target, {
       get: (t, property, receiver) => {
         const value = Reflect.get(t, property, receiver);
         if (typeof value !== 'function' || typeof property !== 'string' || WRITES.has(property)) return value;
         return (...args: unknown[]) => {
-          const answer = relativeTo(place, (value as (...a: unknown[]) => unknown).apply(t, args));
+          const answer = (value as (...a: unknown[]) => unknown).apply(t, args);
           const recording: Recording = { method: property, args, value: answer };
           this.recordings.push(recording);
           if (typeof answer !== 'object' || answer === null) return answer;
-          return track(answer, (recording.reads = new Set()), '');
+          return track(relativeTo(place, answer) as object, (recording.reads = new Set()), '', place);
         };
       },
     }) as NamespaceIndex;
@@ -71,7 +71,7 @@ export class DependencyRecorder {
     const out: IndexDependency[] = [];
     for (const r of this.recordings) {
       const reads = r.reads && [...r.reads].sort();
-      const dependency: IndexDependency = { method: r.method, args: r.args, snapshot: snapshot(r.value, reads) };
+      const dependency: IndexDependency = { method: r.method, args: r.args, snapshot: snapshot(r.value, reads, this.place) };
       if (reads) dependency.reads = reads;
       const key = `${questionKey(r.method, r.args)}\n${reads?.join(ALL) ?? ''}\n${dependency.snapshot}`;
       if (seen.has(key)) continue;
@@ -107,7 +107,7 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
     const readsKey = d.reads?.join(ALL) ?? '';
     if (!entry.own) current = entry.snapshots.get(readsKey);
     if (current === undefined) {
-      current = snapshot(relativeTo(place, entry.answer), d.reads);
+      current = snapshot(entry.answer, d.reads, place);
       if (!entry.own) entry.snapshots.set(readsKey, current);
     }
     if (current !== d.snapshot) return false;
@@ -117,16 +117,17 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
 
 /**
  * An object (or list) that notes each read in `reads` as a path of keys, and hands out its object values tracked
- * the same way. Array methods read through it too (`filter` reads `length` and each index), so they are covered.
+ * the same way (facts of the part's own file seen from the part, translated only when read). Array methods read
+ * through it too (`filter` reads `length` and each index), so they are covered.
  */
-function track<T extends object>(value: T, reads: Set<string>, path: string): T {
+function track<T extends object>(value: T, reads: Set<string>, path: string, place: PartPlace): T {
   const at = (key: string) => (path ? `${path}${SEP}${key}` : key);
   return new Proxy(value, {
     get(t, key, receiver) {
       const v = Reflect.get(t, key, receiver);
       if (typeof key !== 'string' || typeof v === 'function') return v;
       reads.add(at(key));
-      return typeof v === 'object' && v !== null ? track(v, reads, at(key)) : v;
+      return typeof v === 'object' && v !== null ? track(relativeTo(place, v) as object, reads, at(key), place) : v;
     },
     has(t, key) {
       if (typeof key === 'string') reads.add(at(key));
@@ -140,13 +141,15 @@ function track<T extends object>(value: T, reads: Set<string>, path: string): T 
 }
 
 /** What was read of an answer: the value at each path (objects stand as markers: their reads are paths too). */
-function snapshot(value: unknown, reads: readonly string[] | undefined): string {
+function snapshot(value: unknown, reads: readonly string[] | undefined, place: PartPlace): string {
   if (!reads || typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
   return JSON.stringify(reads.map((path) => {
     const keys = path.split(SEP);
     const last = keys[keys.length - 1];
     let v: unknown = value;
-    for (const k of last === ALL ? keys.slice(0, -1) : keys) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined;
+    for (const k of last === ALL ? keys.slice(0, -1) : keys) {
+      v = typeof v === 'object' && v !== null ? (relativeTo(place, v) as Record<string, unknown>)[k] : undefined;
+    }
     if (last === ALL) return typeof v === 'object' && v !== null ? Object.keys(v) : null;
     return typeof v === 'object' && v !== null ? (Array.isArray(v) ? '[]' : '{}') : v === undefined ? '<undefined>' : v;
   }));
@@ -157,9 +160,8 @@ function questionKey(method: string, args: readonly unknown[]): string {
   return `${method}(${args.map(String).join(SEP)})`;
 }
 
-/** Facts of the part's own file with their positions counted from the part (other values unchanged). */
+/** A fact of the part's own file with its positions counted from the part (anything else as it is). */
 function relativeTo(place: PartPlace, value: unknown): unknown {
-  if (Array.isArray(value)) return value.some((v) => isOwnFact(place, v)) ? value.map((v) => relativeTo(place, v)) : value;
   if (!isOwnFact(place, value)) return value;
   const fact = value as { documentIndex: number; ordinal?: number };
   const out: Record<string, unknown> = { ...fact, documentIndex: fact.documentIndex - place.documents };
