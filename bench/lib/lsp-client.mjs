@@ -36,14 +36,22 @@ export class LspServer {
     this.rss = { peakHwmKb: 0, maxRssKb: 0 };
     this.exited = undefined;
     this.buffer = Buffer.alloc(0);
+    this.chunks = [];
+    this.buffered = 0;
+    this.needed = undefined;
   }
 
   async start(timeoutMs) {
-    const proc = spawn(process.execPath, [this.options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under the benchmark.
+    const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const proc = spawn(process.execPath, [...nodeArgs, this.options.serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc = proc;
     this.release = killOnExit(proc);
     proc.stdout.on('data', (chunk) => this.onData(chunk));
-    proc.stderr.on('data', (chunk) => { if (this.stderr.length < 200_000) this.stderr += chunk.toString(); });
+    proc.stderr.on('data', (chunk) => {
+      if (process.env.BENCH_SERVER_STDERR) process.stderr.write(chunk); // the server's own tracing, when debugging
+      if (this.stderr.length < 200_000) this.stderr += chunk.toString();
+    });
     proc.stdin.on('error', () => {}); // a dead server shows up as a timeout with a clear message instead
     proc.on('exit', (code, signal) => {
       this.release();
@@ -89,19 +97,31 @@ export class LspServer {
   }
 
   onData(chunk) {
-    this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+    // Chunks wait in a list until a whole message is there: concatenating on every chunk would copy a large
+    // publication (hundreds of kilobytes in 64 KB pipe chunks) over and over, and that time would count as the server's.
+    this.chunks.push(chunk);
+    this.buffered += chunk.length;
+    if (this.needed !== undefined && this.buffered < this.needed) return;
+    this.buffer = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    this.chunks = [];
+    this.needed = undefined;
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
-      if (headerEnd < 0) return;
+      if (headerEnd < 0) break;
       const header = this.buffer.subarray(0, headerEnd).toString('ascii');
       const length = Number(/Content-Length: *(\d+)/i.exec(header)?.[1]);
       if (!Number.isFinite(length)) throw new Error(`bad header from server: ${header}`);
-      if (this.buffer.length < headerEnd + 4 + length) return;
+      if (this.buffer.length < headerEnd + 4 + length) {
+        this.needed = headerEnd + 4 + length;
+        break;
+      }
       const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       const message = JSON.parse(body);
       this.dispatch(message, performance.now(), length);
     }
+    if (this.buffer.length) this.chunks.push(this.buffer);
+    this.buffered = this.buffer.length;
   }
 
   dispatch(message, at, bytes) {
