@@ -27,8 +27,8 @@ test('a slice per `---` document; comments above a marker stay with the document
 test('CRLF line breaks and a byte order mark', () => {
   assert.deepEqual(pieces('a: 1\r\n---\r\nb: 2\r\n'), ['a: 1\r\n', '---\r\nb: 2\r\n']);
   assert.deepEqual(pieces('\ufeff---\r\na: 1\r\n---\r\nb: 2'), ['\ufeff---\r\na: 1\r\n', '---\r\nb: 2']);
-  // A lone CR is no line break for the lexer: `---` after it is not at a line start.
-  assert.deepEqual(pieces('a: 1\r---\rb: 2\n'), ['a: 1\r---\rb: 2\n']);
+  // A lone CR is a line break (parsing reads it as LF): `---` after it starts a document.
+  assert.deepEqual(pieces('a: 1\r---\rb: 2\n'), ['a: 1\r', '---\rb: 2\n']);
 });
 
 test('only column 0 counts: `---` indented in a block scalar or a quoted string is text; at column 0 it ends the document', () => {

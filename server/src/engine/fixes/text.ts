@@ -46,10 +46,9 @@ export function skipSpaceBack(text: string, offset: number): number {
   return i;
 }
 
-/** The line break the text uses (the first one found), `\n` when there is none. */
+/** The line break the text uses (the first one found: `\r\n`, `\n` or a lone `\r`), `\n` when there is none. */
 export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  return /\r\n?|\n/.exec(text)?.[0] ?? '\n';
 }
 
 export function isLineStart(text: string, offset: number): boolean {

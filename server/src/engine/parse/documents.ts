@@ -65,7 +65,7 @@ export function parseManifest(text: string, options: ParseOptions = {}): ParsedM
 
 function parseStream(text: string, limits: Limits): ParsedManifest {
   const scan: StreamScan = { documents: new Map() };
-  const composed = Array.from(new Composer(YAML_OPTIONS).compose(guardedTokens(text, limits, scan)));
+  const composed = withoutStackTraces(() => Array.from(new Composer(YAML_OPTIONS).compose(guardedTokens(text, limits, scan))));
   const documents = composed.map((doc, index) => toManifestDocument(text, doc, index, scan.documents.get(doc.range[0]), limits));
   const problems: ParseProblem[] = [];
   if (scan.stopped) {
@@ -109,6 +109,20 @@ function toManifestDocument(text: string, doc: Document.Parsed, index: number, s
     return { ...base, span, reader, errors: kept, errorCount: errors.length, objects, problems };
   } catch (error) {
     return { ...base, span, problems: [internalError(clampSpan(r[0], r[0], text.length), error, 'document')] };
+  }
+}
+
+/**
+ * Runs `f` with stack capture off: the composer makes an Error object per syntax error, and a file of a million
+ * stray `]` or `"` is a million of them; their stacks are never read, but capturing them tripled the time and memory.
+ */
+function withoutStackTraces<T>(f: () => T): T {
+  const saved = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = saved;
   }
 }
 

@@ -4,8 +4,8 @@
  * whatever the line is inside (a block scalar, a quoted string, a flow collection):
  * - before a `---` line (`---` alone, or followed by a space or tab), unless the stream is between documents;
  * - after a `...` line (same rule).
- * A marker counts only at column 0 (after a byte order mark on the first line). Lines are split on `\n` only,
- * like the lexer (a lone `\r` is not a line break; a `\r` right after the marker is, as for the lexer, blank).
+ * A marker counts only at column 0 (after a byte order mark on the first line). Lines are split on `\n`, after a
+ * lone `\r` is read as `\n`, as parsing reads it (`lexableText` in token-stream.ts).
  *
  * Between documents (at the start, or after `...`) comments, blank lines and `%` directives belong to the next
  * document. A directive changes how later documents are read (`%TAG`, `%YAML` carry over in YAML 1.1), so a stream
@@ -16,6 +16,7 @@
  * // [{ start: 0, end: 5 }, { start: 5, end: 18 }, { start: 18, end: 23 }]  ("a: 1\n", "---\nb: 2\n...\n", "c: 3\n")
  */
 import type { Span } from '../types';
+import { lexableText } from './token-stream';
 
 export interface SplitDocuments {
   /** Contiguous slices covering the whole text, in order (one, `[0, 0)`, for an empty text). */
@@ -29,7 +30,8 @@ const NL = 0x0a;
 /** A marker at a line start (`^` also matches after `\r` and U+2028: checked again below). */
 const MARKER = /^(?:---|\.\.\.)(?![^ \t\r\n])/gm;
 
-export function splitDocuments(text: string): SplitDocuments {
+export function splitDocuments(source: string): SplitDocuments {
+  const text = lexableText(source);
   const slices: Span[] = [];
   let sliceStart = 0;
   let directives = false;

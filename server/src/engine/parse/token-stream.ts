@@ -29,6 +29,24 @@ export interface StreamScan {
 
 const ALIAS = 0x2a; // '*'
 
+/**
+ * Stray tokens between documents (`]]]]...`) each become an error object in the composer, a million of them in a
+ * file of `]`; beyond this many in a row the rest are dropped (only the first few are ever reported).
+ */
+const MAX_STREAM_ERRORS = 1_000;
+
+/**
+ * A lone CR (an old Mac line end, or a stray one among mixed line ends) is a line break for YAML, for go-yaml (which
+ * kubectl uses), for LSP and for editors, but the `yaml` lexer reads it as text: `# note\rprivileged: true` would be
+ * one comment, hiding a field the cluster sees. The lexer (and the document split in split-documents.ts) reads it
+ * as LF: same length, so every offset into the original text holds.
+ */
+const LONE_CR = /\r(?!\n)/g;
+
+export function lexableText(text: string): string {
+  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+}
+
 /** The CST tokens of `text`, guarded by `limits`; what was seen is recorded in `scan`. */
 export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): Generator<CST.Token, void> {
   let parser = new Parser();
@@ -41,10 +59,13 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
   let offset = 0;
   let atScalar = false;
   let last = '';
+  let streamErrors = 0;
+  const excess = (token: CST.Token) => token.type === 'error' && ++streamErrors > MAX_STREAM_ERRORS;
 
   /** Passes a top-level token on; false when the document budget is exhausted. */
   function accept(token: CST.Token, skippedUntil?: number, deepAt?: number): boolean {
     if (token.type === 'document') {
+      streamErrors = 0;
       if (++documents > limits.maxDocuments) {
         scan.stopped = { offset: token.offset, reason: 'documents' };
         return false;
@@ -55,7 +76,7 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
     return true;
   }
 
-  for (const lexeme of new Lexer().lex(text)) {
+  for (const lexeme of new Lexer().lex(lexableText(text))) {
     if (++tokens > limits.maxTokens) {
       scan.stopped = { offset: skipped ? skipped.doc.offset : currentDocumentOffset(parser), reason: 'tokens' };
       return;
@@ -76,6 +97,7 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
     }
     if (lexeme.charCodeAt(0) === ALIAS) hasAlias = true;
     for (const token of parser.next(lexeme)) {
+      if (excess(token)) continue;
       if (!accept(token)) return;
       yield token;
     }
@@ -94,6 +116,7 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
     return;
   }
   for (const token of parser.end()) {
+    if (excess(token)) continue;
     if (!accept(token)) return;
     yield token;
   }
