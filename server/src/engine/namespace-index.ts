@@ -22,29 +22,22 @@ export class NamespaceIndex implements NamespaceSource {
   /** Answers to queries over `allCache`, cleared whenever it is rebuilt. */
   private answers = new Map<string, unknown>();
 
-  /**
-   * Replaces what is known from one file. Returns true when the namespaces' labels changed (which changes the
-   * policy of objects in other files); `factsChanged` tells about the other cross-file facts.
-   */
-  update(file: string, parsed: ParsedManifest | undefined): boolean {
-    return this.updateFacts(file, parsed ? factsIn(parsed, file) : emptyFacts()).labelsChanged;
+  /** Replaces what is known from one file. */
+  update(file: string, parsed: ParsedManifest | undefined): void {
+    this.updateFacts(file, parsed ? factsIn(parsed, file) : emptyFacts());
   }
 
-  updateFacts(file: string, facts: FileFacts): { labelsChanged: boolean; factsChanged: boolean } {
-    const before = this.byFile.get(file) ?? emptyFacts();
-    const labelsChanged = JSON.stringify(strip(before.namespaces)) !== JSON.stringify(strip(facts.namespaces));
-    const factsChanged = labelsChanged || JSON.stringify(withoutPositions(before)) !== JSON.stringify(withoutPositions(facts));
+  updateFacts(file: string, facts: FileFacts): void {
     const empty = Object.values(facts).every((list) => list.length === 0);
     if (empty) this.byFile.delete(file);
     else this.byFile.set(file, facts);
     // Rebuilt lazily on the next query: a CLI run adds thousands of files before asking anything.
     this.mergedCache = undefined;
     this.allCache = undefined;
-    return { labelsChanged, factsChanged };
   }
 
-  remove(file: string): boolean {
-    return this.update(file, undefined);
+  remove(file: string): void {
+    this.update(file, undefined);
   }
 
   labels(name: string): Labels | undefined {
@@ -114,15 +107,6 @@ export class NamespaceIndex implements NamespaceSource {
     this.allCache = all;
     this.answers = new Map();
   }
-}
-
-function strip(list: NamespaceFact[]): [string, Labels][] {
-  return list.map((n) => [n.name, n.labels]);
-}
-
-/** Facts compared without document positions, so typing inside a workload does not count as a change. */
-function withoutPositions(facts: FileFacts): unknown {
-  return Object.fromEntries(Object.entries(facts).map(([k, list]) => [k, (list as object[]).map((x) => ({ ...x, documentIndex: undefined, ordinal: undefined }))]));
 }
 
 /** Namespace manifests in one file (kept for callers that only need labels). */

@@ -104,6 +104,21 @@ test('a Namespace label changed in one document re-evaluates the workloads of th
   assert.deepEqual(file.state!.units.map((u, i) => u.lint === lints[i]), [false, false, true, false]);
 });
 
+test('a change of the file\'s own facts re-checks only the units whose reads are about the namespaces it touched', () => {
+  const file = new EditedFile();
+  const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team'), pod('c'), pod('d', 'team'));
+  assertSame(file, text);
+  // Pod b moves from namespace team to crew: the facts change for team and crew only. Pod d (team) is checked and
+  // linted again (it is now the first workload of team), and so is pod b, linted before its new facts were in the
+  // index; the Namespace and the pods of prod are not checked.
+  assertSame(file, text.replace('name: b\n  namespace: team', 'name: b\n  namespace: crew'));
+  assert.deepEqual(file.state!.stats, { units: 5, reused: 4, linted: 1, checked: 2, relinted: 2 });
+  // A Namespace label: the units that asked about prod are checked (the Namespace's own, and pods a and c, which
+  // are linted again), the pods of team and crew are not.
+  assertSame(file, file.state!.text.replace('enforce: restricted', 'enforce: baseline'));
+  assert.deepEqual(file.state!.stats, { units: 5, reused: 4, linted: 1, checked: 3, relinted: 2 });
+});
+
 test('a ServiceAccount in another file counts; its change re-checks only the pods that read it', () => {
   const file = new EditedFile({ policy: { defaultNamespace: 'prod' } });
   const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'other'));
@@ -130,8 +145,9 @@ test('changing the settings re-lints everything; keeping them re-uses every docu
   const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b'));
   assertSame(file, text);
   assertSame(file, text);
-  assert.deepEqual(file.state!.stats, { units: 3, reused: 3, linted: 0, relinted: 0 });
+  assert.deepEqual(file.state!.stats, { units: 3, reused: 3, linted: 0, checked: 0, relinted: 0 });
   file.settings = { policy: { level: 'baseline' } as PolicyOptions };
   assertSame(file, text);
-  assert.deepEqual(file.state!.stats, { units: 3, reused: 0, linted: 3, relinted: 0 });
+  // The test workspace counts every publication as a change, so each unit's reads are checked once more.
+  assert.deepEqual(file.state!.stats, { units: 3, reused: 0, linted: 3, checked: 3, relinted: 0 });
 });

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NamespaceIndex } from '../../../server/src/engine';
-import { dependenciesHold, DependencyRecorder, factsOfText } from '../../../server/src/engine/incremental';
+import { changeScope, dependenciesHold, DependencyRecorder, factsOfText, mayDependOn } from '../../../server/src/engine/incremental';
 import { joinDocuments, NAMESPACE_PROD, pod } from './helpers';
 
 const place = (documents: number, objects = documents) => ({ file: '/w/a.yaml', documents, objects });
@@ -85,4 +85,32 @@ test('labels read by the policy resolver are dependencies; a question nobody ask
   assert.equal(dependenciesHold(deps, index, place(0)), true, 'another namespace');
   index.updateFacts('/w/ns.yaml', factsOfText(NAMESPACE_PROD.replace('restricted', 'baseline'), '/w/ns.yaml'));
   assert.equal(dependenciesHold(deps, index, place(0)), false);
+});
+
+test('changeScope: the namespaces of the facts that differ (positions included); a fact without one reaches every question', () => {
+  const facts = (text: string) => factsOfText(text, '/w/a.yaml');
+  const before = facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team')));
+  const renamed = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b2', 'team'))));
+  assert.deepEqual([...renamed.names], ['team']);
+  assert.equal(renamed.everything, false);
+  // Pod a gone: pod b's document and ordinal move, so team is touched along with prod.
+  const removed = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('b', 'team'))));
+  assert.deepEqual([...removed.names].sort(), ['prod', 'team']);
+  const labels = changeScope(before, facts(joinDocuments(NAMESPACE_PROD.replace('restricted', 'baseline'), pod('a'), pod('b', 'team'))));
+  assert.deepEqual([...labels.names], ['prod'], 'a Namespace counts by its own name');
+  const unnamespaced = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team'), pod('c').replace('  namespace: prod\n', ''))));
+  assert.equal(unnamespaced.everything, true, 'a pod without a namespace is in whatever default namespace is asked about');
+  assert.deepEqual(changeScope(before, before), { names: new Set(), everything: false });
+});
+
+test('mayDependOn: questions are about their first argument; all() and unknown questions about everything', () => {
+  const scope = { names: new Set(['team']), everything: false };
+  const question = (method: string, ...args: unknown[]) => ({ method, args, snapshot: '' });
+  assert.equal(mayDependOn(question('workloads', 'team', 'default'), scope), true);
+  assert.equal(mayDependOn(question('workloads', 'prod', 'default'), scope), false);
+  assert.equal(mayDependOn(question('namespace', 'team'), scope), true);
+  assert.equal(mayDependOn(question('serviceAccount', 'prod', 'team', 'default'), scope), false, 'an account named like the namespace');
+  assert.equal(mayDependOn(question('all'), scope), true);
+  assert.equal(mayDependOn(question('somethingNew', 'prod'), scope), true);
+  assert.equal(mayDependOn(question('namespace', 'prod'), { names: new Set(), everything: true }), true);
 });

@@ -3,8 +3,8 @@ export { lintIncrementally, commonEnds, WHOLE_TEXT_ABOVE } from './lint-incremen
 export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings } from './lint-incremental';
 export { lintUnit, unitFindings, isTemplateText } from './lint-unit';
 export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';
-export { DependencyRecorder, dependenciesHold } from './recorded-index';
-export type { IndexDependency, PartPlace } from './recorded-index';
+export { changeScope, DependencyRecorder, dependenciesHold, mayDependOn } from './recorded-index';
+export type { ChangeScope, IndexDependency, PartPlace } from './recorded-index';
 export { planUnits, brokenEnds } from './units';
 export type { PlannedUnit, UnitSource, BrokenEnds } from './units';
 export { splitDocuments } from '../parse/split-documents';

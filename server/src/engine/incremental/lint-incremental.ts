@@ -22,7 +22,7 @@ import type { Finding, Span } from '../types';
 import { emptyFacts, FileFacts } from '../workspace-facts';
 import { concatFacts, fileDirectives, finishFindings, shiftFacts, shiftFindings, UnitPlace } from './file-steps';
 import { isTemplateText, lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
-import { AnswerMemo, dependenciesHold } from './recorded-index';
+import { AnswerMemo, ChangeScope, changeScope, dependenciesHold, mayDependOn } from './recorded-index';
 import { BrokenEnds, brokenEnds, planUnits } from './units';
 
 /**
@@ -87,12 +87,13 @@ export interface IncrementalLint {
   prefix: number;
   /** This run handed new facts to the workspace index. */
   factsPublished: boolean;
-  stats: { units: number; reused: number; linted: number; relinted: number };
+  /** Units reused, linted, and (after the file's facts or the workspace changed) checked and linted again. */
+  stats: { units: number; reused: number; linted: number; checked: number; relinted: number };
 }
 
 export function lintIncrementally(previous: IncrementalLint | undefined, text: string, options: IncrementalOptions): IncrementalLint {
   const prev = previous?.key === options.key ? previous : undefined;
-  const stats = { units: 0, reused: 0, linted: 0, relinted: 0 };
+  const stats = { units: 0, reused: 0, linted: 0, checked: 0, relinted: 0 };
   const hardening = resolveHardening(options.hardening, options.config);
   // Slices parsed alone to judge their boundaries; a slice that becomes a unit by itself keeps that parse.
   const probed = new Map<string, ParsedManifest>();
@@ -158,11 +159,15 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
 
   let facts: FileFacts;
   let factsPublished = false;
+  const beforePublishing = options.generation();
+  // What publishing this file's new facts can change (known only when nothing else changed the index meanwhile).
+  let scope: ChangeScope | undefined;
   if (prev && sameFacts(prev.units, units)) facts = prev.facts;
   else {
     facts = concatFacts(units.map((u) => shiftFacts(u.lint.facts, u)));
     options.publishFacts(facts);
     factsPublished = true;
+    if (prev) scope = changeScope(prev.facts, facts);
   }
 
   // Re-check what each unit read from the workspace, once per generation; re-lint the units whose answers changed.
@@ -171,7 +176,14 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     const c = u.checked;
-    if (c.generation === generation && c.documents === u.documentBase && c.objects === u.objectBase) continue;
+    const unmoved = c.documents === u.documentBase && c.objects === u.objectBase;
+    if (c.generation === generation && unmoved) continue;
+    // Its reads held just before this file's facts were published, and none is about what they changed.
+    if (scope && c.generation === beforePublishing && unmoved && !u.lint.dependencies.some((d) => mayDependOn(d, scope!))) {
+      u.checked = { generation, documents: u.documentBase, objects: u.objectBase };
+      continue;
+    }
+    stats.checked++;
     if (dependenciesHold(u.lint.dependencies, options.workspace, { file: options.file, documents: u.documentBase, objects: u.objectBase }, memo)) {
       // A fact about the unit's lint, true wherever the unit is shared: its reads still hold here and now.
       u.checked = { generation, documents: u.documentBase, objects: u.objectBase };

@@ -12,6 +12,7 @@
  * workloads added after the first nor on the first one being renamed in another document.
  */
 import type { NamespaceIndex } from '../namespace-index';
+import type { FileFacts } from '../workspace-facts';
 
 /** Where a part of a file starts: the file's name in the index, and how many documents and objects come before. */
 export interface PartPlace {
@@ -81,6 +82,56 @@ export class DependencyRecorder {
     return out;
   }
 }
+
+/**
+ * What a change of one file's facts can change in the index's answers: the namespaces (and Namespace names) of the
+ * facts that differ, positions included. `everything` when a differing fact has no namespace (it counts for whatever
+ * default namespace a question names).
+ */
+export interface ChangeScope {
+  names: Set<string>;
+  everything: boolean;
+}
+
+export function changeScope(before: FileFacts, after: FileFacts): ChangeScope {
+  const scope: ChangeScope = { names: new Set(), everything: false };
+  for (const kind of Object.keys(after) as (keyof FileFacts)[]) {
+    const counts = new Map<string, number>();
+    for (const f of before[kind]) counts.set(JSON.stringify(f), (counts.get(JSON.stringify(f)) ?? 0) + 1);
+    const differing: { name: string; namespace?: string }[] = [];
+    for (const f of after[kind]) {
+      const key = JSON.stringify(f);
+      const n = counts.get(key) ?? 0;
+      if (n > 0) counts.set(key, n - 1);
+      else differing.push(f);
+    }
+    for (const f of before[kind]) {
+      const key = JSON.stringify(f);
+      const n = counts.get(key) ?? 0;
+      if (n > 0) {
+        counts.set(key, n - 1);
+        differing.push(f);
+      }
+    }
+    for (const f of differing) {
+      const name = kind === 'namespaces' ? f.name : f.namespace;
+      if (name) scope.names.add(name);
+      else scope.everything = true;
+    }
+  }
+  return scope;
+}
+
+/**
+ * Whether an answer may differ after a change of this scope. Every question of the index but `all()` is about the
+ * namespace (or Namespace name) its first argument names; an unknown question may be about anything.
+ */
+export function mayDependOn(dependency: IndexDependency, scope: ChangeScope): boolean {
+  if (scope.everything || !SCOPED_QUESTIONS.has(dependency.method)) return true;
+  return scope.names.has(String(dependency.args[0]));
+}
+
+const SCOPED_QUESTIONS = new Set(['labels', 'get', 'namespace', 'serviceAccount', 'networkPolicies', 'limitRanges', 'workloads']);
 
 /** Answers of the index shared by the checks of one pass (many parts ask the same questions). */
 export type AnswerMemo = Map<string, { answer: unknown; own: boolean; snapshots: Map<string, string> }>;
