@@ -10,7 +10,7 @@ import { MODES, ModePolicy } from './policy/namespace-policy';
 import type { PolicyDecision, PolicyResolver } from './policy/resolver';
 import { effectiveMinor } from './policy/version';
 import { activeChecks, overriddenBaseline } from './rules/registry';
-import { Forbidden, renderForbidden, Violation } from './rules/rule';
+import { Forbidden, renderForbidden, VersionedCheck, Violation } from './rules/rule';
 import type { Finding, Mode, Severity } from './types';
 import type { HardeningOptions } from './evaluate-hardening';
 
@@ -34,26 +34,41 @@ export interface EvaluateOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
+/**
+ * A pod's check results by check implementation: the modes of one namespace usually share checks (baseline's are
+ * part of restricted at the same version), and each is run once. `null`: the check threw (already reported).
+ */
+export type CheckMemo = Map<object, CheckResult | null | undefined>;
+
 /** Runs the checks of one level and version on one pod spec. */
-export function checkPod(pod: PodTarget, policy: ModePolicy, onRuleError?: EvaluateOptions['onRuleError']): CheckResult[] {
+export function checkPod(pod: PodTarget, policy: ModePolicy, onRuleError?: EvaluateOptions['onRuleError'], memo?: CheckMemo): CheckResult[] {
   const results: CheckResult[] = [];
   for (const { rule, check } of activeChecks(policy.level, effectiveMinor(policy.version))) {
-    let violations: Violation<unknown>[];
-    try {
-      violations = check.check(pod);
-    } catch (error) {
-      onRuleError?.(rule.id, error);
-      continue;
+    let result = memo?.get(check);
+    if (result === undefined && !memo?.has(check)) {
+      result = runCheck(pod, rule.id, check, onRuleError);
+      memo?.set(check, result);
     }
-    if (!violations.length) continue;
-    results.push({
-      ruleId: rule.id,
-      violations,
-      forbidden: check.format(violations.map((v) => v.item)),
-      messages: violations.map((v) => renderForbidden(check.format([v.item]))),
-    });
+    if (result) results.push(result);
   }
   return results;
+}
+
+function runCheck(pod: PodTarget, ruleId: string, check: VersionedCheck<unknown>, onRuleError: EvaluateOptions['onRuleError']): CheckResult | null | undefined {
+  let violations: Violation<unknown>[];
+  try {
+    violations = check.check(pod);
+  } catch (error) {
+    onRuleError?.(ruleId, error);
+    return null;
+  }
+  if (!violations.length) return undefined;
+  return {
+    ruleId,
+    violations,
+    forbidden: check.format(violations.map((v) => v.item)),
+    messages: violations.map((v) => renderForbidden(check.format([v.item]))),
+  };
 }
 
 /** The controller's own text for an object: `reason (detail), reason (detail)` in its fixed check order. */
@@ -78,6 +93,7 @@ export function evaluateDocument(doc: ManifestDocument, options: EvaluateOptions
 export function evaluatePod(pod: PodTarget, decision: PolicyDecision, onRuleError?: EvaluateOptions['onRuleError']): Finding[] {
   const byPlace = new Map<string, Finding>();
   const seen = new Set<string>();
+  const memo: CheckMemo = new Map();
   for (const mode of MODES) {
     const policy = decision[mode];
     if (policy.level === 'privileged') continue;
@@ -87,7 +103,7 @@ export function evaluatePod(pod: PodTarget, decision: PolicyDecision, onRuleErro
       continue;
     }
     seen.add(key);
-    for (const result of checkPod(pod, policy, onRuleError)) {
+    for (const result of checkPod(pod, policy, onRuleError, memo)) {
       const group = overriddenBaseline(result.ruleId) ?? result.ruleId;
       result.violations.forEach((v, i) => {
         const place = `${group}@${v.span.start}:${v.span.end}`;
