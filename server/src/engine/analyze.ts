@@ -10,6 +10,7 @@
 import { parseManifest, ManifestDocument, ParsedManifest, ParseOptions } from './parse/documents';
 import { evaluateDocument, EvaluateOptions } from './evaluate';
 import { errorMessage, internalError, ParseProblem } from './parse/problems';
+import { isTemplateDocument } from './parse/template-actions';
 import type { Finding } from './types';
 
 export interface AnalyzeResult {
@@ -88,21 +89,20 @@ function toFinding(p: ParseProblem, documentIndex: number): Finding {
   return { ruleId: p.ruleId, category: 'syntax', severity: p.severity, message: p.message, span: p.span, documentIndex };
 }
 
-const TEMPLATE_ACTION = /\{\{/;
 // Line-anchored with no `\s*` (which spans newlines and would backtrack quadratically over blank lines).
 const LOOKS_LIKE_KUBERNETES = /^[ \t{]*["']?(?:apiVersion|kind)["']?[ \t]*:/m;
 
 /**
  * YAML syntax errors, as `yamlSyntax` findings. Only where the file is
  * meant to be a Kubernetes manifest (some object was found, or the broken document names `apiVersion`/`kind`);
- * never for Helm templates, whose `{{ }}` actions are not YAML.
+ * never in a Helm template document, whose `{{ }}` actions are not YAML (each document decides for itself, see
+ * parse/template-actions.ts: a `{{` in one alert's text does not hide another document's errors).
  */
 export function syntaxFindings(parsed: ParsedManifest): Finding[] {
-  if (TEMPLATE_ACTION.test(parsed.text)) return [];
   const anyObject = parsed.documents.some((d) => d.objects.length > 0);
   const out: Finding[] = [];
   for (const d of parsed.documents) {
-    if (!d.errors.length) continue;
+    if (!d.errors.length || isTemplateDocument(parsed.text, d)) continue;
     if (!anyObject && !LOOKS_LIKE_KUBERNETES.test(parsed.text.slice(d.span.start, d.span.end))) continue;
     // `errors` is already cut to the first few (parseManifest keeps at most `maxSyntaxErrors` per document).
     for (const e of d.errors) {

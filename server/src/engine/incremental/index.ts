@@ -1,7 +1,7 @@
 /** Incremental lint: `---` documents parsed and evaluated on their own, reused while their text and reads hold. */
 export { lintIncrementally, commonEnds, WHOLE_TEXT_ABOVE } from './lint-incremental';
 export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings } from './lint-incremental';
-export { lintUnit, unitFindings, isTemplateText } from './lint-unit';
+export { lintUnit, unitFindings } from './lint-unit';
 export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';
 export { changeScope, DependencyRecorder, dependenciesHold, mayDependOn } from './recorded-index';
 export type { ChangeScope, IndexDependency, PartPlace } from './recorded-index';

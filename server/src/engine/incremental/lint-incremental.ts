@@ -21,7 +21,7 @@ import type { PolicyOptions } from '../policy/resolver';
 import type { Finding, Span } from '../types';
 import { emptyFacts, FileFacts } from '../workspace-facts';
 import { concatFacts, fileDirectives, finishFindings, shiftFacts, shiftFindings, UnitPlace } from './file-steps';
-import { isTemplateText, lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
+import { lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
 import { AnswerMemo, ChangeScope, changeScope, dependenciesHold, mayDependOn } from './recorded-index';
 import { BrokenEnds, brokenEnds, planUnits } from './units';
 
@@ -193,9 +193,8 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     units[i] = lint(u.start, u.end, u, u.edges, parseManifest(text.slice(u.start, u.end)));
   }
 
-  const template = isTemplateText(text);
   const anyObject = units.some((u) => u.lint.hasObjects);
-  const sources = units.map((u) => unitFindings(u.lint, { template, anyObject }));
+  const sources = units.map((u) => unitFindings(u.lint, { anyObject }));
   const placed = (u: IncrementalUnit, source: Finding[]): Finding[] => {
     let p = u.placed;
     if (!p || p.start !== u.start || p.documentBase !== u.documentBase || p.source !== source) {

@@ -16,6 +16,7 @@ import { configHardeningOptions } from '../config/hardening-options';
 import type { NamespaceIndex } from '../namespace-index';
 import { parseManifest, ParsedManifest } from '../parse/documents';
 import { internalError, ParseProblem } from '../parse/problems';
+import { isTemplateDocument } from '../parse/template-actions';
 import { PolicyResolver } from '../policy/resolver';
 import type { PolicyOptions } from '../policy/resolver';
 import type { PodsecConfig } from '../config/types';
@@ -55,7 +56,10 @@ export function resolveHardening(hardening: UnitHardening | false, config: Podse
   return resolved;
 }
 
-/** A syntax error, and whether its document looks like Kubernetes (the heuristic of analyze.ts's syntaxFindings). */
+/**
+ * A syntax error of a document that is not a template (template documents decide that from their own text, so a unit
+ * knows it alone), and whether its document looks like Kubernetes (the heuristics of analyze.ts's syntaxFindings).
+ */
 export interface UnitSyntaxError {
   finding: Finding;
   looksLikeKubernetes: boolean;
@@ -77,13 +81,8 @@ export interface UnitLint {
   dependencies: IndexDependency[];
 }
 
-const TEMPLATE_ACTION = /\{\{/;
 // As in analyze.ts: line-anchored with no `\s*`, so blank lines cannot make it backtrack.
 const LOOKS_LIKE_KUBERNETES = /^[ \t{]*["']?(?:apiVersion|kind)["']?[ \t]*:/m;
-
-export function isTemplateText(text: string): boolean {
-  return TEMPLATE_ACTION.test(text);
-}
 
 /** Lints a unit's text; `parsed` receives the parse (for callers that keep a few around for hover and fixes). */
 export function lintUnit(text: string, context: UnitContext, parsed: ParsedManifest = parseManifest(text)): UnitLint {
@@ -119,10 +118,10 @@ export function lintUnit(text: string, context: UnitContext, parsed: ParsedManif
   return lint;
 }
 
-/** The unit's findings as lintParsed orders them, given the file-level syntax heuristics. */
-export function unitFindings(lint: UnitLint, file: { template: boolean; anyObject: boolean }): Finding[] {
+/** The unit's findings as lintParsed orders them, given the file-level syntax heuristic (some object in the file). */
+export function unitFindings(lint: UnitLint, file: { anyObject: boolean }): Finding[] {
   const s = lint.syntax;
-  if (!s || file.template) return lint.findings;
+  if (!s) return lint.findings;
   const shown = s.errors.filter((e) => file.anyObject || e.looksLikeKubernetes).map((e) => e.finding);
   if (!shown.length) return lint.findings;
   const pss = [...s.problems, ...shown, ...s.rules].sort(byPlace);
@@ -176,7 +175,7 @@ function withoutRepeatedFailures(hardening: Finding[], pss: Finding[]): Finding[
 function syntaxErrors(parsed: ParsedManifest): UnitSyntaxError[] {
   const out: UnitSyntaxError[] = [];
   for (const d of parsed.documents) {
-    if (!d.errors.length) continue;
+    if (!d.errors.length || isTemplateDocument(parsed.text, d)) continue;
     const looksLikeKubernetes = LOOKS_LIKE_KUBERNETES.test(parsed.text.slice(d.span.start, d.span.end));
     for (const e of d.errors) {
       out.push({ finding: { ruleId: 'yamlSyntax', category: 'syntax', severity: 'error', message: e.message, span: e.span, documentIndex: d.index }, looksLikeKubernetes });
