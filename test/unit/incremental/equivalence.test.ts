@@ -119,6 +119,17 @@ test('a change of the file\'s own facts re-checks only the units whose reads are
   assert.deepEqual(file.state!.stats, { units: 5, reused: 4, linted: 1, checked: 3, relinted: 2 });
 });
 
+test('a document removed: the units after it move, and only those that read positions of moved facts are checked', () => {
+  const file = new EditedFile();
+  const text = joinDocuments(NAMESPACE_PROD, pod('a', 'other'), pod('b', 'team'), pod('c'), pod('d', 'team'));
+  assertSame(file, text);
+  assertSame(file, joinDocuments(NAMESPACE_PROD, pod('b', 'team'), pod('c'), pod('d', 'team')));
+  // Pod b's document now starts inside the text both versions share, so it is linted again. Pods b and d ask whether
+  // they are the first workload of team (no Namespace manifest: the finding goes there), reading its position; the
+  // Namespace reads where prod is declared. Pod c, which moved too, only reads prod's labels: it is not checked.
+  assert.deepEqual(file.state!.stats, { units: 4, reused: 3, linted: 1, checked: 3, relinted: 1 });
+});
+
 test('a ServiceAccount in another file counts; its change re-checks only the pods that read it', () => {
   const file = new EditedFile({ policy: { defaultNamespace: 'prod' } });
   const text = joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'other'));

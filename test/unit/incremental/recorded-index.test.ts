@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NamespaceIndex } from '../../../server/src/engine';
-import { changeScope, dependenciesHold, DependencyRecorder, factsOfText, mayDependOn } from '../../../server/src/engine/incremental';
+import { changeScope, dependenciesHold, DependencyRecorder, factsOfText, IN_DEFAULT_NAMESPACE, mayDependOn } from '../../../server/src/engine/incremental';
 import { joinDocuments, NAMESPACE_PROD, pod } from './helpers';
 
 const place = (documents: number, objects = documents) => ({ file: '/w/a.yaml', documents, objects });
@@ -87,30 +87,35 @@ test('labels read by the policy resolver are dependencies; a question nobody ask
   assert.equal(dependenciesHold(deps, index, place(0)), false);
 });
 
-test('changeScope: the namespaces of the facts that differ (positions included); a fact without one reaches every question', () => {
+test('changeScope: namespaces of facts whose content differs, and of those that only moved; a fact without a namespace counts for the default one', () => {
   const facts = (text: string) => factsOfText(text, '/w/a.yaml');
   const before = facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team')));
   const renamed = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b2', 'team'))));
-  assert.deepEqual([...renamed.names], ['team']);
-  assert.equal(renamed.everything, false);
-  // Pod a gone: pod b's document and ordinal move, so team is touched along with prod.
+  assert.deepEqual([[...renamed.names], [...renamed.moved]], [['team'], ['team']]);
+  // Pod a gone: prod changes; pod b (team) only moves to another document and ordinal.
   const removed = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('b', 'team'))));
-  assert.deepEqual([...removed.names].sort(), ['prod', 'team']);
+  assert.deepEqual([...removed.names], ['prod']);
+  assert.deepEqual([...removed.moved].sort(), ['prod', 'team']);
   const labels = changeScope(before, facts(joinDocuments(NAMESPACE_PROD.replace('restricted', 'baseline'), pod('a'), pod('b', 'team'))));
   assert.deepEqual([...labels.names], ['prod'], 'a Namespace counts by its own name');
   const unnamespaced = changeScope(before, facts(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team'), pod('c').replace('  namespace: prod\n', ''))));
-  assert.equal(unnamespaced.everything, true, 'a pod without a namespace is in whatever default namespace is asked about');
-  assert.deepEqual(changeScope(before, before), { names: new Set(), everything: false });
+  assert.deepEqual([...unnamespaced.names], [IN_DEFAULT_NAMESPACE], 'a pod without a namespace is in whatever default namespace is asked about');
+  assert.deepEqual(changeScope(before, before), { names: new Set(), moved: new Set() });
 });
 
-test('mayDependOn: questions are about their first argument; all() and unknown questions about everything', () => {
-  const scope = { names: new Set(['team']), everything: false };
-  const question = (method: string, ...args: unknown[]) => ({ method, args, snapshot: '' });
-  assert.equal(mayDependOn(question('workloads', 'team', 'default'), scope), true);
-  assert.equal(mayDependOn(question('workloads', 'prod', 'default'), scope), false);
-  assert.equal(mayDependOn(question('namespace', 'team'), scope), true);
-  assert.equal(mayDependOn(question('serviceAccount', 'prod', 'team', 'default'), scope), false, 'an account named like the namespace');
-  assert.equal(mayDependOn(question('all'), scope), true);
-  assert.equal(mayDependOn(question('somethingNew', 'prod'), scope), true);
-  assert.equal(mayDependOn(question('namespace', 'prod'), { names: new Set(), everything: true }), true);
+test('mayDependOn: questions are about their first argument; positions count only where they were read', () => {
+  const scope = { names: new Set(['team']), moved: new Set(['team', 'prod']) };
+  const question = (method: string, args: unknown[], reads?: string[]) => ({ method, args, snapshot: '', ...(reads ? { reads } : {}) });
+  assert.equal(mayDependOn(question('workloads', ['team', 'default'], ['length']), scope), true);
+  assert.equal(mayDependOn(question('workloads', ['prod', 'default'], ['length']), scope), false, 'prod only moved; a count does not see it');
+  assert.equal(mayDependOn(question('workloads', ['prod', 'default'], ['0', '0\u0000documentIndex', '0\u0000file']), scope), true, 'the first workload of prod moved');
+  assert.equal(mayDependOn(question('namespace', ['ops'], ['labels']), scope, true), false, 'a part that moved, reading no position');
+  assert.equal(mayDependOn(question('namespace', ['ops'], ['documentIndex', 'file']), scope, true), true, 'a part that moved sees the file\'s facts from elsewhere');
+  assert.equal(mayDependOn(question('serviceAccount', ['ops', 'team', 'default']), scope), false, 'an account named like the namespace');
+  assert.equal(mayDependOn(question('all', []), scope), true);
+  assert.equal(mayDependOn(question('somethingNew', ['ops']), scope), true);
+  const unnamespaced = { names: new Set([IN_DEFAULT_NAMESPACE]), moved: new Set([IN_DEFAULT_NAMESPACE]) };
+  assert.equal(mayDependOn(question('workloads', ['default', 'default'], ['length']), unnamespaced), true, 'the default namespace holds them');
+  assert.equal(mayDependOn(question('workloads', ['ops', 'default'], ['length']), unnamespaced), false);
+  assert.equal(mayDependOn(question('namespace', ['default'], ['labels']), unnamespaced), false, 'a Namespace always has its own name');
 });

@@ -3,7 +3,7 @@ export { lintIncrementally, commonEnds, WHOLE_TEXT_ABOVE } from './lint-incremen
 export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings } from './lint-incremental';
 export { lintUnit, unitFindings } from './lint-unit';
 export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';
-export { changeScope, DependencyRecorder, dependenciesHold, mayDependOn } from './recorded-index';
+export { changeScope, DependencyRecorder, dependenciesHold, IN_DEFAULT_NAMESPACE, mayDependOn } from './recorded-index';
 export type { ChangeScope, IndexDependency, PartPlace } from './recorded-index';
 export { planUnits, brokenEnds } from './units';
 export type { PlannedUnit, UnitSource, BrokenEnds } from './units';

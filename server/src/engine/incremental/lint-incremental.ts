@@ -179,7 +179,7 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     const unmoved = c.documents === u.documentBase && c.objects === u.objectBase;
     if (c.generation === generation && unmoved) continue;
     // Its reads held just before this file's facts were published, and none is about what they changed.
-    if (scope && c.generation === beforePublishing && unmoved && !u.lint.dependencies.some((d) => mayDependOn(d, scope!))) {
+    if (scope && c.generation === beforePublishing && !u.lint.dependencies.some((d) => mayDependOn(d, scope!, !unmoved))) {
       u.checked = { generation, documents: u.documentBase, objects: u.objectBase };
       continue;
     }

@@ -85,51 +85,78 @@ export class DependencyRecorder {
 
 /**
  * What a change of one file's facts can change in the index's answers: the namespaces (and Namespace names) of the
- * facts that differ, positions included. `everything` when a differing fact has no namespace (it counts for whatever
- * default namespace a question names).
+ * facts whose content differs (`names`), and of those that differ in their position only (`moved`: a document
+ * before them was added or removed), which only answers read for their positions see. A fact without a namespace
+ * stands as IN_DEFAULT_NAMESPACE: it counts for whatever namespace a question names as the default.
  */
 export interface ChangeScope {
   names: Set<string>;
-  everything: boolean;
+  moved: Set<string>;
 }
 
+export const IN_DEFAULT_NAMESPACE = '\u0000default';
+
 export function changeScope(before: FileFacts, after: FileFacts): ChangeScope {
-  const scope: ChangeScope = { names: new Set(), everything: false };
+  const scope: ChangeScope = { names: new Set(), moved: new Set() };
   for (const kind of Object.keys(after) as (keyof FileFacts)[]) {
-    const counts = new Map<string, number>();
-    for (const f of before[kind]) counts.set(JSON.stringify(f), (counts.get(JSON.stringify(f)) ?? 0) + 1);
-    const differing: { name: string; namespace?: string }[] = [];
-    for (const f of after[kind]) {
-      const key = JSON.stringify(f);
-      const n = counts.get(key) ?? 0;
-      if (n > 0) counts.set(key, n - 1);
-      else differing.push(f);
-    }
-    for (const f of before[kind]) {
-      const key = JSON.stringify(f);
-      const n = counts.get(key) ?? 0;
-      if (n > 0) {
-        counts.set(key, n - 1);
-        differing.push(f);
-      }
-    }
-    for (const f of differing) {
-      const name = kind === 'namespaces' ? f.name : f.namespace;
-      if (name) scope.names.add(name);
-      else scope.everything = true;
-    }
+    const nameOf = (f: { name: string; namespace?: string }) => (kind === 'namespaces' ? f.name : f.namespace || IN_DEFAULT_NAMESPACE);
+    const was: readonly { name: string; namespace?: string }[] = before[kind];
+    const is: readonly { name: string; namespace?: string }[] = after[kind];
+    for (const f of differ(was, is, withoutPosition)) scope.names.add(nameOf(f));
+    for (const f of differ(was, is, JSON.stringify)) scope.moved.add(nameOf(f));
   }
   return scope;
 }
 
-/**
- * Whether an answer may differ after a change of this scope. Every question of the index but `all()` is about the
- * namespace (or Namespace name) its first argument names; an unknown question may be about anything.
- */
-export function mayDependOn(dependency: IndexDependency, scope: ChangeScope): boolean {
-  if (scope.everything || !SCOPED_QUESTIONS.has(dependency.method)) return true;
-  return scope.names.has(String(dependency.args[0]));
+/** The elements of `a` and `b` that the other list lacks, compared as `key` (a multiset difference, both ways). */
+function differ<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] {
+  const counts = new Map<string, number>();
+  for (const x of a) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  const out: T[] = [];
+  for (const x of b) {
+    const n = counts.get(key(x)) ?? 0;
+    if (n > 0) counts.set(key(x), n - 1);
+    else out.push(x);
+  }
+  for (const x of a) {
+    const n = counts.get(key(x)) ?? 0;
+    if (n > 0) {
+      counts.set(key(x), n - 1);
+      out.push(x);
+    }
+  }
+  return out;
 }
+
+function withoutPosition(fact: unknown): string {
+  return JSON.stringify({ ...(fact as object), documentIndex: undefined, ordinal: undefined });
+}
+
+/**
+ * Whether an answer may differ after a change of this scope, for a part that `moved` (its first document or object
+ * is numbered differently now). Every question of the index but `all()` is about the namespace (or Namespace name)
+ * its first argument names, and those with a default namespace as their last argument also about the facts without
+ * one when it is the same; an unknown question may be about anything. Positions matter only to answers whose
+ * positions were read: the facts that moved, or, for a part that moved, the file's own facts it sees from its new
+ * place.
+ */
+export function mayDependOn(dependency: IndexDependency, scope: ChangeScope, moved = false): boolean {
+  const { method, args } = dependency;
+  if (!SCOPED_QUESTIONS.has(method)) return true;
+  const inDefault = WITH_DEFAULT_NAMESPACE.has(method) && args[0] === args[args.length - 1];
+  const about = (names: Set<string>) => names.has(String(args[0])) || (inDefault && names.has(IN_DEFAULT_NAMESPACE));
+  if (about(scope.names)) return true;
+  return (moved || about(scope.moved)) && readsPosition(dependency);
+}
+
+const WITH_DEFAULT_NAMESPACE = new Set(['serviceAccount', 'networkPolicies', 'limitRanges', 'workloads']);
+
+/** Whether the recorded reads include a fact's position (an answer that is not an object has none). */
+function readsPosition(dependency: IndexDependency): boolean {
+  return !!dependency.reads?.some((path) => POSITION_KEYS.has(path.slice(path.lastIndexOf(SEP) + 1)));
+}
+
+const POSITION_KEYS = new Set(['documentIndex', 'ordinal']);
 
 const SCOPED_QUESTIONS = new Set(['labels', 'get', 'namespace', 'serviceAccount', 'networkPolicies', 'limitRanges', 'workloads']);
 
