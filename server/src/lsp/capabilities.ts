@@ -17,14 +17,15 @@ export interface ClientFeatures {
   resolveCodeActionEdit: boolean;
 }
 
-export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
+export function clientFeatures(announced: ClientCapabilities | null | undefined): ClientFeatures {
+  const caps: ClientCapabilities = typeof announced === 'object' && announced !== null ? announced : {}; // a client may send null
   return {
     configuration: !!caps.workspace?.configuration,
     configurationRegistration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
     watchedFilesRegistration: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     workDoneProgress: !!caps.window?.workDoneProgress,
     workspaceFolders: !!caps.workspace?.workspaceFolders,
-    resolveCodeActionEdit: !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
+    resolveCodeActionEdit: !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes?.('edit'),
   };
 }
 

@@ -8,9 +8,10 @@
  * version keeps moving), then only the newest version is analysed. Each analysis starts from the document's previous
  * one (see analysis.ts), so a check after a small edit is cheap.
  *
- * A result is current while the version, the `epoch` (settings and config files) and the workspace index's
- * generation are the ones it was computed with; a check of a result that is not current re-analyses, which re-uses
- * everything that still holds.
+ * A result is current while the document's text revision (every didOpen and didChange moves it: a client may send
+ * new text under a version it used before, or open a document twice), the version, the `epoch` (settings and config
+ * files) and the workspace index's generation are the ones it was computed with; a check of a result that is not
+ * current re-analyses, which re-uses everything that still holds.
  */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -37,6 +38,7 @@ export interface CheckerDeps {
 }
 
 export interface Checked extends Analysis {
+  revision: number;
   epoch: number;
   generation: number;
   settings: DocumentSettings;
@@ -44,6 +46,8 @@ export interface Checked extends Analysis {
 
 /** Per open document: its last result, what was published, and a pending deferred check. */
 interface Entry {
+  /** Counts the text changes of the document (see `changed`). */
+  revision: number;
   checked?: Checked;
   published?: Checked;
   pending?: { seen: number; since: number };
@@ -52,6 +56,7 @@ interface Entry {
 
 export class Checker {
   private epoch = 0;
+  private stopped = false;
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly deps: CheckerDeps) {}
@@ -66,10 +71,22 @@ export class Checker {
     for (const doc of this.deps.documents.all()) if (doc.uri !== except) this.schedule(doc.uri);
   }
 
+  /** The document was opened or its text changed: no earlier result is current any more, whatever its version. */
+  changed(uri: string): void {
+    this.entry(uri).revision++;
+    this.schedule(uri);
+  }
+
+  /** After `shutdown`: no more checks and no more publications (only `exit` is left to come). */
+  stop(): void {
+    this.stopped = true;
+    for (const entry of this.entries.values()) clearTimeout(entry.timer);
+  }
+
   /** Checks a document soon: after the changes already received, and only its newest version. */
   schedule(uri: string): void {
     const doc = this.deps.documents.get(uri);
-    if (!doc || this.deps.isExcludedDocument(uri)) return;
+    if (this.stopped || !doc || this.deps.isExcludedDocument(uri)) return;
     const entry = this.entry(uri);
     if (doc.getText().length > LARGE_DOCUMENT_CHARS) {
       clearTimeout(entry.timer);
@@ -135,7 +152,7 @@ export class Checker {
       analysis = failedAnalysis(uri, doc.version, error);
     }
     // Computed with settings older than the epoch: publish it (it is the newest text) but let the next check redo it.
-    const checked: Checked = { ...analysis, epoch: fetchedAt, generation: this.deps.index.generation, settings };
+    const checked: Checked = { ...analysis, revision: entry.revision, epoch: fetchedAt, generation: this.deps.index.generation, settings };
     entry.checked = checked;
     this.publish(uri, entry, checked);
     // This result already reflects the document's own facts; every other document must catch up.
@@ -153,19 +170,19 @@ export class Checker {
 
   private entry(uri: string): Entry {
     let entry = this.entries.get(uri);
-    if (!entry) this.entries.set(uri, (entry = {}));
+    if (!entry) this.entries.set(uri, (entry = { revision: 0 }));
     return entry;
   }
 
   private currentResult(uri: string, entry: Entry): Checked | undefined {
     const c = entry.checked;
     const doc = this.deps.documents.get(uri);
-    return c && doc && c.version === doc.version && c.epoch === this.epoch && c.generation === this.deps.index.generation ? c : undefined;
+    return c && doc && c.revision === entry.revision && c.version === doc.version && c.epoch === this.epoch && c.generation === this.deps.index.generation ? c : undefined;
   }
 
   private publish(uri: string, entry: Entry, checked: Checked): void {
     // The last line of defence against stale results: only the document's current version is ever published.
-    if (this.deps.documents.get(uri)?.version !== checked.version) return;
+    if (this.stopped || this.deps.documents.get(uri)?.version !== checked.version) return;
     // A re-check of the same version (settings or workspace moved) that changes nothing is not published again.
     const last = entry.published;
     if (last?.version === checked.version && JSON.stringify([last.diagnostics, last.status]) === JSON.stringify([checked.diagnostics, checked.status])) return;

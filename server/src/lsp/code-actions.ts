@@ -9,7 +9,7 @@
  * with `data` and computed in resolveCodeAction, otherwise inline. Either way they work part by part, on the parts
  * that have something to fix, and are cached per analysed version. Edits are against the analysed version.
  */
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, Position, Range, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import {
   disableDocumentFix, disableLineFix, Finding, Fix, fixAll, fixAllInParts, FixAllOptions, fixesFor, lintParsed, makeRestrictedCompliant,
   parseDirectives, PolicyResolver, podTargets, pssRule, ruleDocsUrl, WHOLE_FILE_FIXERS,
@@ -43,10 +43,13 @@ export interface FixAllData {
 
 export function provideCodeActions(params: CodeActionParams, state: DocumentState, settings: FixSettings, options: CodeActionOptions = {}): CodeAction[] {
   if (params.textDocument.uri !== state.uri) return [];
-  const only = params.context.only;
+  // Clients send what they like: a missing context, a filter or diagnostics that are not lists.
+  const context = params.context ?? {};
+  const only = Array.isArray(context.only) ? context.only.filter((k) => typeof k === 'string') : undefined;
+  const diagnostics = Array.isArray(context.diagnostics) ? context.diagnostics : [];
   const lazy = !!options.lazy;
   const actions: CodeAction[] = [];
-  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(params.context.diagnostics, state, settings, lazy));
+  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...quickFixes(diagnostics, state, settings, lazy));
   if (only && wanted(only, FIX_ALL_KIND)) {
     const title = 'Fix all PodSec problems';
     if (lazy) {
@@ -56,7 +59,7 @@ export function provideCodeActions(params: CodeActionParams, state: DocumentStat
       if (edit) actions.push({ title, kind: FIX_ALL_KIND, edit });
     }
   }
-  if (wanted(only, RESTRICT_WORKLOAD_KIND)) actions.push(...restrictActions(params.range, state, settings, lazy));
+  if (wanted(only, RESTRICT_WORKLOAD_KIND) && isRange(params.range)) actions.push(...restrictActions(params.range, state, settings, lazy));
   return actions;
 }
 
@@ -90,6 +93,8 @@ function quickFixes(diagnostics: Diagnostic[], state: DocumentState, settings: F
     out.push(action);
   };
   for (const diagnostic of diagnostics) {
+    // A malformed diagnostic in the request is no PodSec finding; it must not cost the others their actions.
+    if (!isRange((diagnostic as Partial<Diagnostic> | null)?.range)) continue;
     const finding = findingOf(diagnostic, state);
     if (!finding) continue;
     const rule = finding.ruleId;
@@ -299,6 +304,12 @@ function workspaceEdit(state: DocumentState, edits: readonly EngineEdit[]): Work
 
 function rangeOf(state: DocumentState, span: { start: number; end: number }): Range {
   return { start: state.document.positionAt(span.start), end: state.document.positionAt(span.end) };
+}
+
+function isRange(value: unknown): value is Range {
+  const isPosition = (p: unknown) => typeof p === 'object' && p !== null
+    && Number.isInteger((p as Partial<Position>).line) && Number.isInteger((p as Partial<Position>).character);
+  return typeof value === 'object' && value !== null && isPosition((value as Partial<Range>).start) && isPosition((value as Partial<Range>).end);
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -21,8 +21,8 @@ export class Folders {
   /** Local folders only: virtual file systems cannot be walked from here (their open documents still work). */
   add(folders: readonly WorkspaceFolder[]): Folder[] {
     const added: Folder[] = [];
-    for (const f of folders) {
-      const p = uriToPath(f.uri);
+    for (const f of Array.isArray(folders) ? folders : []) {
+      const p = typeof f?.uri === 'string' ? uriToPath(f.uri) : undefined; // entries from the client, maybe malformed
       if (!p || this.list.some((x) => x.path === p)) continue;
       const folder = { uri: f.uri, path: p };
       this.list.push(folder);
@@ -32,7 +32,8 @@ export class Folders {
   }
 
   remove(folders: readonly WorkspaceFolder[]): Folder[] {
-    const gone = new Set(folders.map((f) => uriToPath(f.uri)));
+    const gone = new Set((Array.isArray(folders) ? folders : []).map((f) => (typeof f?.uri === 'string' ? uriToPath(f.uri) : undefined)));
+    gone.delete(undefined);
     const removed = this.list.filter((f) => gone.has(f.path));
     this.list = this.list.filter((f) => !gone.has(f.path));
     return removed;

@@ -3,10 +3,11 @@ import {
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   InitializeResult,
+  ResponseError,
   TextDocuments,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures, clientFeatures, serverCapabilities } from './capabilities';
 import { Checker } from './checker';
 import { handleCodeActions, handleResolve } from './code-action-handler';
@@ -14,14 +15,15 @@ import { CONFIG_FILE_NAME } from './config-file';
 import { provideHover } from './hover';
 import { RuleErrorLog } from './rule-errors';
 import { SettingsStore } from './settings-store';
+import { textDocumentSync } from './text-sync';
 import { Workspace } from './workspace';
 
 declare const PODSEC_VERSION: string | undefined;
 const VERSION = typeof PODSEC_VERSION === 'string' ? PODSEC_VERSION : '0.0.0-dev';
 
 export function startPodsecServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const log = (message: string) => connection.console.error(message);
+  const documents = new TextDocuments(textDocumentSync((uri, skipped) => log(`Ignored ${skipped} malformed change(s) of ${uri} (each needs a text, and a range with numeric positions or none).`)));
   const logError = (what: string) => (error: unknown) => log(`${what} failed: ${error instanceof Error ? error.stack : String(error)}`);
   let features: ClientFeatures;
   let workspace: Workspace;
@@ -62,7 +64,7 @@ export function startPodsecServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
-    settings.changed(change.settings);
+    settings.changed(change?.settings); // a client may send the notification without params
     checker.invalidateAll();
     void workspace.configurationChanged().catch(logError('Re-indexing after a settings change'));
   });
@@ -73,7 +75,7 @@ export function startPodsecServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     if (workspace.isConfigDocument(document.uri)) void workspace.configDocumentChanged(document.uri).catch(logError('Reading the config file'));
-    else checker.schedule(document.uri);
+    else checker.changed(document.uri);
   });
 
   documents.onDidClose(({ document }) => {
@@ -83,9 +85,16 @@ export function startPodsecServer(connection: Connection): void {
     void workspace.documentClosed(document.uri, document.getText()).catch(logError('Closing a document'));
   });
 
-  connection.onHover((params) => provideHover(params, checker, logError('Hover')));
-  connection.onCodeAction((params) => handleCodeActions(params, checker, features.resolveCodeActionEdit, logError('Code actions')));
-  connection.onCodeActionResolve((action) => handleResolve(action, checker, logError('Resolving a code action')));
+  // After `shutdown` requests are refused as the protocol asks (InvalidRequest), and nothing is checked any more.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+    checker?.stop();
+  });
+  const refused = () => new ResponseError(ErrorCodes.InvalidRequest, 'The PodSec server has been shut down.');
+  connection.onHover((params) => (shutDown ? refused() : provideHover(params, checker, logError('Hover'))));
+  connection.onCodeAction((params) => (shutDown ? refused() : handleCodeActions(params, checker, features.resolveCodeActionEdit, logError('Code actions'))));
+  connection.onCodeActionResolve((action) => (shutDown ? refused() : handleResolve(action, checker, logError('Resolving a code action'))));
 
   documents.listen(connection);
 }

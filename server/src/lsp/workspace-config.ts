@@ -53,6 +53,8 @@ export class WorkspaceConfigs {
     let text = this.openText(file);
     if (text === undefined) {
       try {
+        // A FIFO or device would block the read (see workspace-index.ts): only a regular file is a config file.
+        if (!(await fs.stat(file)).isFile()) return undefined;
         text = await fs.readFile(file, 'utf8');
       } catch {
         return undefined;

@@ -92,7 +92,11 @@ export class WorkspaceIndex {
   private async readFromDisk(path: string, maxFileSize: number, known?: string): Promise<boolean> {
     let text: string;
     try {
-      if ((await fs.stat(path)).size > maxFileSize) throw new Error('too large to index');
+      const stat = await fs.stat(path);
+      // Only regular files: opening a FIFO named `x.yaml` blocks a libuv thread until a writer comes, and a few of
+      // them would stall every later file read of the server.
+      if (!stat.isFile()) throw new Error('not a regular file');
+      if (stat.size > maxFileSize) throw new Error('too large to index');
       text = await fs.readFile(path, 'utf8');
     } catch {
       this.onDisk.delete(path);

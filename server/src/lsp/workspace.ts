@@ -113,7 +113,9 @@ export class Workspace {
 
   async filesChanged(changes: readonly FileEvent[]): Promise<void> {
     let changed = false;
-    for (const change of changes) {
+    for (const change of Array.isArray(changes) ? changes : []) {
+      // One malformed event must not lose the others of the same notification.
+      if (typeof change?.uri !== 'string') continue;
       const file = uriToPath(change.uri);
       if (!file) continue;
       const configFolder = this.configs.folderOfConfig(file, this.folders.paths);
