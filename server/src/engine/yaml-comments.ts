@@ -37,7 +37,7 @@ export function yamlComments(text: string): YamlComment[] {
   const add = (leaf: Leaf, index: number, atTop: boolean) =>
     out.push({ span: { start: leaf.offset, end: leaf.offset + leaf.source.length }, source: leaf.source, documentIndex: index, atDocumentTop: atTop });
   // The guarded stream (as parseManifest reads it): bounded nesting keeps `leaves` shallow, and it stops at the limits.
-  for (const token of guardedTokens(text, DEFAULT_LIMITS, { documents: new Map() })) {
+  for (const token of guardedTokens(text, DEFAULT_LIMITS, { documents: new Map(), tokens: 0 })) {
     if (token.type === 'document') {
       documentIndex++;
       for (const c of pending) add(c, documentIndex, true);

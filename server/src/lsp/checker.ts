@@ -16,13 +16,15 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { StatusNotification } from '../../../shared/protocol';
-import { WHOLE_TEXT_ABOVE } from '../engine/incremental';
 import { analyse, Analysis, DocumentSettings, failedAnalysis } from './analysis';
 import type { RuleErrorLog } from './rule-errors';
 import type { WorkspaceIndex } from './workspace-index';
 
-/** Above this many characters a text is analysed whole, so edits wait for a pause in typing. */
-const LARGE_DOCUMENT_CHARS = WHOLE_TEXT_ABOVE;
+/**
+ * Above this many characters edits wait for a pause in typing: each publication of such a file is large, and a text
+ * over the parser's token budget is read whole on every edit.
+ */
+const LARGE_DOCUMENT_CHARS = 1_000_000;
 const LARGE_DOCUMENT_DELAY_MS = 250;
 /** A check deferred this long while changes keep coming runs anyway: results must not starve. */
 const MAX_DEFER_MS = 200;

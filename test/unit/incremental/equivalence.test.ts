@@ -6,10 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseManifest } from '../../../server/src/engine';
 import type { PolicyOptions } from '../../../server/src/engine';
+import { factsOfText } from '../../../server/src/engine/incremental';
+import { factsIn } from '../../../server/src/engine/workspace-facts';
 import { CORPUS } from '../fuzz/corpus';
 import { Mutation, mutate, mutationArb } from '../fuzz/mutations';
-import { EditedFile, joinDocuments, NAMESPACE_PROD, pod, SERVICE_ACCOUNT, Settings } from './helpers';
+import { EditedFile, FILE, joinDocuments, NAMESPACE_PROD, pod, SERVICE_ACCOUNT, Settings } from './helpers';
 
 const DOCUMENTS = [...CORPUS, NAMESPACE_PROD, SERVICE_ACCOUNT, pod('a'), pod('b', 'default')];
 const SETTINGS: Settings[] = [
@@ -89,6 +92,38 @@ test('text that must be read whole is: directives (they carry over to later docu
   const binary = `${pod('a')}---\n\0${pod('b')}`;
   assertSame(file, binary);
   assert.equal(file.state!.units.length, 1);
+});
+
+test('a text over a million characters is still linted document by document; an edit re-parses one document', () => {
+  const file = new EditedFile();
+  const docs = Array.from({ length: 900 }, (_, i) => pod(`p${i}`).replace('    - name: app\n', `    - name: app\n      args: ["${'x'.repeat(1_000)}"]\n`));
+  const text = joinDocuments(NAMESPACE_PROD, ...docs);
+  assert.ok(text.length > 1_000_000);
+  assertSame(file, text);
+  assert.equal(file.state!.units.length, 901);
+  assertSame(file, text.replace('name: p450\n', 'name: p450-renamed\n'));
+  assert.deepEqual({ linted: file.state!.stats.linted, overTokenBudget: file.state!.overTokenBudget }, { linted: 1, overTokenBudget: undefined });
+});
+
+test('past the token budget for a file the text is read whole, so analysis stops where lintParsed stops, until it is under again', () => {
+  const file = new EditedFile();
+  // Four documents of a 100,000-item flow list, about 300,000 tokens each: 1.2 M in all.
+  const big = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  x: [${'1,'.repeat(100_000)}1]\n`;
+  const text = joinDocuments(...Array.from({ length: 4 }, (_, i) => big(`c${i}`)), pod('late'));
+  assertSame(file, text);
+  assert.equal(file.state!.overTokenBudget, true);
+  assert.ok(file.state!.findings.some((f) => f.ruleId === 'fileTooLarge'), 'parsing stopped: the pod at the end is not analysed');
+  assert.ok(!file.state!.findings.some((f) => f.ruleId === 'privileged'));
+  // The workspace indexer reads the same facts as the whole parse: none from the pod past the budget.
+  assert.deepEqual(factsOfText(text, FILE), factsIn(parseManifest(text), FILE));
+  assert.equal(factsOfText(text, FILE).workloads.length, 0);
+  // Under the budget again (two documents left): read whole once more, then document by document, the pod analysed.
+  const smaller = joinDocuments(...Array.from({ length: 2 }, (_, i) => big(`c${i}`)), pod('late'));
+  assertSame(file, smaller);
+  assertSame(file, `${smaller}# edited\n`);
+  assert.equal(file.state!.overTokenBudget, undefined);
+  assert.ok(file.state!.units.length > 1);
+  assert.ok(file.state!.findings.some((f) => f.ruleId === 'privileged'));
 });
 
 test('a Namespace label changed in one document re-evaluates the workloads of that namespace in the others', () => {

@@ -1,5 +1,5 @@
 /** Incremental lint: `---` documents parsed and evaluated on their own, reused while their text and reads hold. */
-export { lintIncrementally, commonEnds, WHOLE_TEXT_ABOVE } from './lint-incremental';
+export { lintIncrementally, commonEnds, overTokenBudget } from './lint-incremental';
 export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings } from './lint-incremental';
 export { lintUnit, unitFindings } from './lint-unit';
 export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';

@@ -10,12 +10,13 @@
  *
  * The whole text is parsed as one unit when piecewise parsing could differ from a whole parse: `%` directives
  * (they carry over to later documents), NUL characters (the file is binary), more documents than the parser reads,
- * or a text so long that the parser's token budget, which applies to the whole file, could be reached.
+ * more bytes than it reads at all, or more tokens than its budget for a file (known once the units are parsed: then
+ * the text is parsed again, whole, so that it stops where lintParsed stops).
  */
 import type { PodsecConfig } from '../config/types';
 import type { NamespaceIndex } from '../namespace-index';
 import { parseManifest, ParsedManifest } from '../parse/documents';
-import { DEFAULT_LIMITS } from '../parse/limits';
+import { DEFAULT_LIMITS, utf8Length } from '../parse/limits';
 import { splitDocuments } from '../parse/split-documents';
 import type { PolicyOptions } from '../policy/resolver';
 import type { Finding, Span } from '../types';
@@ -23,14 +24,7 @@ import { emptyFacts, FileFacts } from '../workspace-facts';
 import { concatFacts, fileDirectives, finishFindings, shiftFacts, shiftFindings, UnitPlace } from './file-steps';
 import { lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
 import { AnswerMemo, ChangeScope, changeScope, dependenciesHold, mayDependOn } from './recorded-index';
-import { BrokenEnds, brokenEnds, planUnits } from './units';
-
-/**
- * Above this many characters the text is parsed whole, so that the parser's budget of tokens per file
- * (DEFAULT_LIMITS.maxTokens, 1 M) stops it where lintParsed stops. Below it, reaching the budget takes more than a
- * token per character, which only pathological text does (it is then read part by part, in full).
- */
-export const WHOLE_TEXT_ABOVE = 1_000_000;
+import { BrokenEnds, brokenEnds, planUnits, UnitSource } from './units';
 
 export interface IncrementalOptions {
   /** Everything besides the text and the workspace that findings depend on (settings, config): a change re-lints all. */
@@ -87,6 +81,8 @@ export interface IncrementalLint {
   prefix: number;
   /** This run handed new facts to the workspace index. */
   factsPublished: boolean;
+  /** The text has more tokens than the parser reads of a file: it was read whole (and the next run reads it whole). */
+  overTokenBudget?: boolean;
   /** Units reused, linted, and (after the file's facts or the workspace changed) checked and linted again. */
   stats: { units: number; reused: number; linted: number; checked: number; relinted: number };
 }
@@ -126,10 +122,11 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     };
   };
 
-  const slices = slicesOf(text);
+  // A text that was over the token budget is read whole until it is under it again (no second parse per edit).
+  const slices = prev?.overTokenBudget ? [{ start: 0, end: text.length }] : slicesOf(text);
   const ends = previous ? commonEnds(previous.text, text) : { prefix: 0, suffix: 0 };
   const reuse = prev ? reuseFrom(prev, text, ends) : () => undefined;
-  const planned = planUnits(slices, {
+  const source: UnitSource<IncrementalUnit> = {
     reuse,
     probe: (span) => {
       const parsed = parseManifest(text.slice(span.start, span.end));
@@ -141,7 +138,14 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
       return lint(start, end, placeAfter(start, before), edges);
     },
     edges: (u) => u.edges,
-  });
+  };
+  let planned = planUnits(slices, source);
+
+  if (slices.length > 1 && overTokenBudget(planned.map((p) => p.unit.lint))) {
+    // Past the parser's budget for a file: read whole, it stops where lintParsed stops.
+    planned = planUnits([{ start: 0, end: text.length }], { ...source, reuse: () => undefined });
+  }
+  const readWholeForBudget = planned.length === 1 && planned[0].end - planned[0].start === text.length && overTokenBudget([planned[0].unit.lint]);
 
   // Every unit at its place now (reused ones may have moved).
   const units: IncrementalUnit[] = [];
@@ -203,6 +207,7 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     return p.findings;
   };
   const result: Omit<IncrementalLint, 'findings'> & { findings: Finding[] } = { text, key: options.key, units, findings: [], facts, prefix: ends.prefix, factsPublished, stats };
+  if (readWholeForBudget) result.overTokenBudget = true;
   if (text.includes('podsec-disable')) {
     // Suppression comments reach across documents (podsec-disable-file): applied to the whole list, as lint.ts does.
     const analysed = units.flatMap((u, i) => placed(u, sources[i]));
@@ -227,10 +232,20 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
 
 /** The slices to parse: the `---` documents, or the whole text when it must be parsed whole. */
 export function slicesOf(text: string): Span[] {
-  if (text.length > WHOLE_TEXT_ABOVE || text.includes('\0')) return [{ start: 0, end: text.length }];
+  if (text.includes('\0') || (text.length * 3 > DEFAULT_LIMITS.maxFileSize && utf8Length(text) > DEFAULT_LIMITS.maxFileSize)) return [{ start: 0, end: text.length }];
   const split = splitDocuments(text);
   if (split.directives || split.slices.length > DEFAULT_LIMITS.maxDocuments) return [{ start: 0, end: text.length }];
   return split.slices;
+}
+
+/**
+ * Whether the units' parses together may have read more tokens than the parser reads of one file (a slice parsed
+ * alone can count a token or two the whole parse does not, at its ends: each unit is given that much room).
+ */
+export function overTokenBudget(units: readonly { tokens: number }[]): boolean {
+  let tokens = 0;
+  for (const u of units) tokens += u.tokens + 4;
+  return tokens > DEFAULT_LIMITS.maxTokens;
 }
 
 /** Units of the previous run whose text is the same now: before the first changed character, or after the last. */

@@ -67,6 +67,8 @@ export interface UnitSyntaxError {
 
 export interface UnitLint {
   documents: number;
+  /** Lexical tokens its parse read: the file's budget (limits.maxTokens) counts them across units. */
+  tokens: number;
   objects: number;
   hasObjects: boolean;
   /** Parse problems, rule and hardening findings, sorted as lintParsed sorts them when no syntax error is shown. */
@@ -105,6 +107,7 @@ export function lintUnit(text: string, context: UnitContext, parsed: ParsedManif
   const facts = factsIn(parsed, context.place.file);
   const lint: UnitLint = {
     documents: parsed.documents.length,
+    tokens: parsed.tokens ?? 0,
     objects: parsed.documents.reduce((n, d) => n + d.objects.length, 0),
     hasObjects: parsed.documents.some((d) => d.objects.length > 0),
     findings,

@@ -42,6 +42,8 @@ export interface ParsedManifest {
   documents: ManifestDocument[];
   /** Why the file was not (fully) analysed: too large, binary, parsing stopped at a limit, internal error. */
   problems?: ParseProblem[];
+  /** Lexical tokens read (what the budget of `limits.maxTokens` counts); absent when the text was not parsed. */
+  tokens?: number;
 }
 
 export interface ParseOptions {
@@ -64,7 +66,7 @@ export function parseManifest(text: string, options: ParseOptions = {}): ParsedM
 }
 
 function parseStream(text: string, limits: Limits): ParsedManifest {
-  const scan: StreamScan = { documents: new Map() };
+  const scan: StreamScan = { documents: new Map(), tokens: 0 };
   const composed = withoutStackTraces(() => Array.from(new Composer(YAML_OPTIONS).compose(guardedTokens(text, limits, scan))));
   const documents = composed.map((doc, index) => toManifestDocument(text, doc, index, scan.documents.get(doc.range[0]), limits));
   const problems: ParseProblem[] = [];
@@ -72,7 +74,7 @@ function parseStream(text: string, limits: Limits): ParsedManifest {
     const what = scan.stopped.reason === 'tokens' ? 'YAML tokens' : 'documents';
     problems.push(parsingStopped(scan.stopped.offset, what, scan.stopped.reason === 'tokens' ? limits.maxTokens : limits.maxDocuments));
   }
-  return { text, documents, problems };
+  return { text, documents, problems, tokens: scan.tokens };
 }
 
 function toManifestDocument(text: string, doc: Document.Parsed, index: number, scan: DocumentScan | undefined, limits: Limits): ManifestDocument {

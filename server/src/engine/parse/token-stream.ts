@@ -25,6 +25,8 @@ export interface StreamScan {
   /** Keyed by document offset. */
   documents: Map<number, DocumentScan>;
   stopped?: { offset: number; reason: 'tokens' | 'documents' };
+  /** Lexical tokens read (the budget counts them). */
+  tokens: number;
 }
 
 const ALIAS = 0x2a; // '*'
@@ -50,7 +52,6 @@ export function lexableText(text: string): string {
 /** The CST tokens of `text`, guarded by `limits`; what was seen is recorded in `scan`. */
 export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): Generator<CST.Token, void> {
   let parser = new Parser();
-  let tokens = 0;
   let documents = 0;
   let hasAlias = false;
   let skipped: { doc: CST.Document; deepAt: number } | undefined;
@@ -77,7 +78,7 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
   }
 
   for (const lexeme of new Lexer().lex(lexableText(text))) {
-    if (++tokens > limits.maxTokens) {
+    if (++scan.tokens > limits.maxTokens) {
       scan.stopped = { offset: skipped ? skipped.doc.offset : currentDocumentOffset(parser), reason: 'tokens' };
       return;
     }
