@@ -19,6 +19,12 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: diagnosticsJsonEncoder() });
   const connection = createConnection(ProposedFeatures.all, reader, writer);
   const exit = () => process.exit(reader.shutdownReceived ? 0 : 1);
+  // Broken framing (a header without Content-Length) leaves the stream out of step for good: every later message
+  // would be misread. Exiting lets the client see it and start a fresh server.
+  reader.onError((error) => {
+    process.stderr.write(`PodSec: the message stream is broken (${error.message.split('\n')[0]}); exiting.\n`);
+    process.exit(1);
+  });
   process.stdin.on('end', exit);
   process.stdin.on('close', exit);
   console.log = console.info = (...args: unknown[]) => connection.console.log(format(...args));
@@ -28,13 +34,21 @@ export function createServerConnection(argv: readonly string[] = process.argv): 
   return connection;
 }
 
-/** Notes the `shutdown` request, so that the process exits with 0 when the client then closes the input. */
+/**
+ * Notes the `shutdown` request, so that the process exits with 0 when the client then closes the input. An
+ * `initialize` whose capabilities are not an object gets empty ones (vscode-languageserver reads them before any
+ * handler could).
+ */
 class ShutdownAwareReader extends StreamMessageReader {
   shutdownReceived = false;
 
   override listen(callback: DataCallback): Disposable {
     return super.listen((message) => {
-      if ((message as { method?: unknown }).method === 'shutdown') this.shutdownReceived = true;
+      const m = message as { method?: unknown; params?: { capabilities?: unknown } };
+      if (m.method === 'shutdown') this.shutdownReceived = true;
+      if (m.method === 'initialize' && m.params && typeof m.params === 'object' && (typeof m.params.capabilities !== 'object' || m.params.capabilities === null)) {
+        m.params.capabilities = {};
+      }
       callback(message);
     });
   }
