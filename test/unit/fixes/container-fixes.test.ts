@@ -120,6 +120,33 @@ test('capabilities_restricted: creates capabilities.drop inside an existing secu
 `);
 });
 
+test('capabilities_restricted: next to flow lists the new list is a flow list, quoted like them', () => {
+  const input = POD(`    - name: app
+      args: ["--port", "8080"]
+      securityContext:
+        capabilities:
+          add: ["NET_BIND_SERVICE"]
+`);
+  assert.equal(applyFix(input, 'capabilities_restricted').output, `${input}          drop: ["ALL"]
+`);
+  // An empty `drop:` is filled the same way.
+  const empty = input.replace('add: ["NET_BIND_SERVICE"]\n', 'add: [\'NET_BIND_SERVICE\']\n          drop:\n').replace('["--port", "8080"]', "['--port', '8080']");
+  assert.equal(applyFix(empty, 'capabilities_restricted').output, empty.replace('drop:\n', "drop: ['ALL']\n"));
+});
+
+test('capabilities_restricted: where block lists are as common as flow lists, the new list is a block list', () => {
+  const input = POD(`    - name: app
+      args:
+        - --port
+      securityContext:
+        capabilities:
+          add: [NET_BIND_SERVICE]
+`);
+  assert.equal(applyFix(input, 'capabilities_restricted').output, `${input}          drop:
+            - ALL
+`);
+});
+
 test('capabilities_restricted: creates the whole path on a container without securityContext', () => {
   const input = POD(`  - name: app
     image: nginx

@@ -50,6 +50,8 @@ export function renderBlockEntries(entries: { [key: string]: FixValue }, column:
     const k = renderKey(key, false);
     if (isObject(value) && Object.keys(value).length) {
       lines.push(`${pad}${k}:`, ...renderBlockEntries(value, column + style.unit, style));
+    } else if (Array.isArray(value) && value.length && style.flowScalarLists && value.every((v) => typeof v !== 'object')) {
+      lines.push(`${pad}${k}: ${renderFlow(value, false, style.listQuote)}`);
     } else if (Array.isArray(value) && value.length) {
       lines.push(`${pad}${k}:`);
       for (const item of value) {

@@ -1,9 +1,11 @@
 /**
  * How a document is written, so inserted text looks like its neighbours: JSON or YAML, the line break, the
- * indentation step of nested maps, and whether block sequences are indented under their key (`key:\n  - a`) or
- * written at the key's column (`key:\n- a`).
+ * indentation step of nested maps, whether block sequences are indented under their key (`key:\n  - a`) or
+ * written at the key's column (`key:\n- a`), and whether lists of scalars are written in flow style
+ * (`add: ["NET_ADMIN"]`) and how their items are quoted.
  */
-import { Document, isMap, isPair, isSeq, Node } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, Node } from 'yaml';
+import type { Quote } from './render';
 import { columnOf, eolOf } from './text';
 
 export interface DocStyle {
@@ -14,6 +16,9 @@ export interface DocStyle {
   unit: number;
   /** Spaces between a key's column and the `-` of its block sequence (0 for non-indented sequences). */
   seqIndent: number;
+  /** Most lists of scalars are flow lists (`[a, b]`): a list a fix writes is one too, quoted like theirs. */
+  flowScalarLists: boolean;
+  listQuote: Quote;
 }
 
 const cache = new WeakMap<Document, DocStyle>();
@@ -27,6 +32,9 @@ export function docStyle(text: string, doc: Document): DocStyle {
   if (cached) return cached;
   const maps = new Map<number, number>();
   const seqs = new Map<number, number>();
+  const quotes = new Map<number, number>();
+  let flowLists = 0;
+  let blockLists = 0;
   const count = (m: Map<number, number>, n: number) => m.set(n, (m.get(n) ?? 0) + 1);
   const visit = (node: unknown, depth: number): void => {
     if (depth > 100) return;
@@ -49,6 +57,12 @@ export function docStyle(text: string, doc: Document): DocStyle {
             if (dash !== undefined) count(seqs, Math.max(0, columnOf(text, dash) - keyColumn));
           }
         }
+        if (isSeq(value) && value.items.length && value.items.every((i) => isScalar(i))) {
+          if (value.flow) {
+            flowLists++;
+            for (const item of value.items) count(quotes, QUOTES.indexOf(quoteOfScalar(item as Node)));
+          } else blockLists++;
+        }
         visit(value, depth + 1);
       }
     } else if (isSeq(node)) {
@@ -58,9 +72,19 @@ export function docStyle(text: string, doc: Document): DocStyle {
   visit(doc.contents, 0);
   const json = isJsonText(text);
   const unit = json ? jsonUnit(text) : mostCommon(maps) ?? 2;
-  const style: DocStyle = { json, eol: eolOf(text), unit, seqIndent: mostCommon(seqs) ?? unit };
+  const style: DocStyle = {
+    json, eol: eolOf(text), unit, seqIndent: mostCommon(seqs) ?? unit,
+    flowScalarLists: flowLists > blockLists, listQuote: QUOTES[mostCommon(quotes) ?? 0],
+  };
   cache.set(doc, style);
   return style;
+}
+
+const QUOTES: Quote[] = ['plain', 'double', 'single'];
+
+function quoteOfScalar(node: Node): Quote {
+  const type = (node as { type?: string }).type;
+  return type === 'QUOTE_DOUBLE' ? 'double' : type === 'QUOTE_SINGLE' ? 'single' : 'plain';
 }
 
 /** The `-` that introduces the block sequence item starting at `offset` (only spaces in between). */

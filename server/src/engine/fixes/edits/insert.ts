@@ -92,7 +92,8 @@ export function fillEmpty(ctx: EditContext, parent: YAMLMap, pair: Pair, value: 
   if (!key?.range) refuse('key without a position');
   if (node && (node.anchor || node.tag || isMap(node) || isSeq(node))) refuse('value is not empty');
   const range = node?.range ?? [key.range[1], key.range[1]];
-  if (range[0] === range[1] && !parent.flow && typeof value === 'object') {
+  const flowList = Array.isArray(value) && style.flowScalarLists && value.every((v) => typeof v !== 'object');
+  if (range[0] === range[1] && !parent.flow && typeof value === 'object' && !flowList) {
     const column = columnOf(text, key.range[0]);
     let lines: string[];
     if (Array.isArray(value)) {
@@ -104,7 +105,7 @@ export function fillEmpty(ctx: EditContext, parent: YAMLMap, pair: Pair, value: 
     const p = lineEnd(text, key.range[1]);
     return { span: { start: p, end: p }, newText: style.eol + lines.join(style.eol) };
   }
-  const rendered = renderFlow(value, style.json);
+  const rendered = renderFlow(value, style.json, flowList ? style.listQuote : 'plain');
   if (range[0] === range[1]) return { span: { start: range[0], end: range[0] }, newText: ` ${rendered}` };
   return { span: { start: range[0], end: range[1] }, newText: rendered };
 }
