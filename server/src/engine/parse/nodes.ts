@@ -40,6 +40,9 @@ function keyString(key: unknown): string | undefined {
 }
 
 export class NodeReader {
+  /** Per map: each key's pair (the last one, as go-yaml assigns), or null when it has a merge key. */
+  private readonly keyIndexes = new WeakMap<YAMLMap, Map<string, Pair> | null>();
+
   constructor(readonly doc: Document) {}
 
   resolve(node: unknown): Node | null {
@@ -75,6 +78,12 @@ export class NodeReader {
   child(ref: Ref | undefined, key: string, depth = 0): Ref | undefined {
     const map = this.map(ref);
     if (!ref || !map || depth > MAX_ALIAS_DEPTH) return undefined;
+    // Rules ask the same maps for many keys: without merge keys, each key's pair is looked up, not searched for.
+    const index = this.keyIndex(map);
+    if (index) {
+      const pair = index.get(key);
+      return pair && this.pairValue(ref, pair);
+    }
     let found: Ref | undefined;
     for (const item of map.items) {
       if (!isPair(item)) continue;
@@ -86,6 +95,24 @@ export class NodeReader {
       if (merged) found = merged;
     }
     return found;
+  }
+
+  private keyIndex(map: YAMLMap): Map<string, Pair> | null {
+    let index = this.keyIndexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isPair(item)) continue;
+        if (isMergeKey(item.key)) {
+          index = null;
+          break;
+        }
+        const k = keyString(item.key);
+        if (k !== undefined) index.set(k, item);
+      }
+      this.keyIndexes.set(map, index);
+    }
+    return index;
   }
 
   /** `key` in the map(s) of a merge entry's value; an alias is reported where it is used, an inline map in place. */
