@@ -2,12 +2,16 @@
  * What the inputs of one run (a CLI run, or a workspace) say about each namespace: the Namespace manifests and
  * their labels, plus the cross-file facts hardening rules need (ServiceAccounts, NetworkPolicies, LimitRanges,
  * workloads). Per file, so an edit replaces one file's facts; when two files declare the same Namespace, the first
- * file in path order wins.
+ * file in path order wins, and every list is in path order, then in the file's own order.
+ *
+ * Updates cost what the file's facts cost, not what the whole index holds: facts are kept in buckets per namespace
+ * as written (a CLI run adds thousands of files and asks questions in between; an editor replaces one file's facts
+ * per edit), and an answer is remembered until a bucket it came from changes.
  */
 import type { ParsedManifest } from './parse/documents';
 import type { Labels } from './policy/namespace-policy';
 import type { NamespaceSource } from './policy/resolver';
-import { emptyFacts, factsIn, FileFacts, NamespacedFact, NamespaceFact, NetworkPolicyFact, ServiceAccountFact } from './workspace-facts';
+import { emptyFacts, factsIn, FileFacts, NamespacedFact, NamespaceFact, NetworkPolicyFact, ObjectLocation, ServiceAccountFact } from './workspace-facts';
 
 export interface NamespaceEntry {
   name: string;
@@ -15,12 +19,31 @@ export interface NamespaceEntry {
   file: string;
 }
 
+type ListKind = 'serviceAccounts' | 'networkPolicies' | 'limitRanges' | 'workloads';
+const LIST_KINDS: readonly ListKind[] = ['serviceAccounts', 'networkPolicies', 'limitRanges', 'workloads'];
+type Lists = Pick<FileFacts, ListKind>;
+
+/** The facts of one namespace as written in the manifests ('' for those that name none), in path order. */
+interface Bucket {
+  lists: Lists;
+  /** Bumped on every change, so remembered answers know when they are stale. */
+  version: number;
+}
+
+interface Answer {
+  value: unknown;
+  /** Versions of the buckets it was computed from (the asked namespace's, and the unnamed one's when it is the default). */
+  named: number;
+  unnamed: number;
+}
+
 export class NamespaceIndex implements NamespaceSource {
   private readonly byFile = new Map<string, FileFacts>();
+  private readonly buckets = new Map<string, Bucket>();
+  /** Files that declare a Namespace, in path order. */
+  private namespaceFiles: string[] = [];
   private mergedCache: Map<string, NamespaceFact> | undefined = new Map();
-  private allCache: FileFacts | undefined = emptyFacts();
-  /** Answers to queries over `allCache`, cleared whenever it is rebuilt. */
-  private answers = new Map<string, unknown>();
+  private readonly answers = new Map<string, Answer>();
 
   /** Replaces what is known from one file. */
   update(file: string, parsed: ParsedManifest | undefined): void {
@@ -28,12 +51,21 @@ export class NamespaceIndex implements NamespaceSource {
   }
 
   updateFacts(file: string, facts: FileFacts): void {
+    const old = this.byFile.get(file);
+    if (old) for (const kind of LIST_KINDS) for (const ns of namespacesOf(old[kind])) this.removeFrom(ns, kind, file);
     const empty = Object.values(facts).every((list) => list.length === 0);
     if (empty) this.byFile.delete(file);
     else this.byFile.set(file, facts);
-    // Rebuilt lazily on the next query: a CLI run adds thousands of files before asking anything.
-    this.mergedCache = undefined;
-    this.allCache = undefined;
+    for (const kind of LIST_KINDS) {
+      for (const [ns, items] of groupByNamespace(facts[kind])) this.insertInto(ns, kind, file, items);
+    }
+    if (old?.namespaces.length || facts.namespaces.length) {
+      const at = lowerBound(this.namespaceFiles, file, (f) => f);
+      const present = this.namespaceFiles[at] === file;
+      if (facts.namespaces.length && !present) this.namespaceFiles.splice(at, 0, file);
+      else if (!facts.namespaces.length && present) this.namespaceFiles.splice(at, 1);
+      this.mergedCache = undefined;
+    }
   }
 
   remove(file: string): void {
@@ -58,58 +90,136 @@ export class NamespaceIndex implements NamespaceSource {
     return this.merged.get(name);
   }
 
-  // The lists below are remembered per question until the next change: every object of a namespace asks the same
-  // one, and scanning all facts each time is quadratic over a large workspace. They are shared: do not modify them.
+  // The answers below are remembered per question until a bucket they come from changes: every object of a
+  // namespace asks the same one. They are shared: do not modify them.
 
   serviceAccount(namespace: string, name: string, defaultNamespace: string): ServiceAccountFact | undefined {
-    return this.remember(`sa\n${namespace}\n${name}\n${defaultNamespace}`, () => this.all_.serviceAccounts.find((s) => (s.namespace || defaultNamespace) === namespace && s.name === name));
+    return this.remember(`sa\n${namespace}\n${name}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => {
+      let first: ServiceAccountFact | undefined;
+      for (const list of lists) {
+        const found = list.serviceAccounts.find((s) => s.name === name);
+        if (found && (!first || before(found, first))) first = found;
+      }
+      return first;
+    });
   }
 
   networkPolicies(namespace: string, defaultNamespace: string): NetworkPolicyFact[] {
-    return this.remember(`np\n${namespace}\n${defaultNamespace}`, () => this.all_.networkPolicies.filter((n) => (n.namespace || defaultNamespace) === namespace));
+    return this.remember(`np\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.networkPolicies)));
   }
 
   limitRanges(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.remember(`lr\n${namespace}\n${defaultNamespace}`, () => this.all_.limitRanges.filter((n) => (n.namespace || defaultNamespace) === namespace));
+    return this.remember(`lr\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.limitRanges)));
   }
 
   /** Workloads of a namespace in path order, then file order. */
   workloads(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.remember(`wl\n${namespace}\n${defaultNamespace}`, () => this.all_.workloads.filter((n) => (n.namespace || defaultNamespace) === namespace));
+    return this.remember(`wl\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.workloads)));
   }
 
-  private remember<T>(key: string, compute: () => T): T {
-    const answers = this.all_ && this.answers;
-    if (!answers.has(key)) answers.set(key, compute());
-    return answers.get(key) as T;
+  /**
+   * The answer to a question about `namespace`: from its bucket, and from the bucket of facts that name no
+   * namespace when it is the asker's default (a fact without a namespace is in whatever namespace is the default).
+   */
+  private remember<T>(key: string, namespace: string, defaultNamespace: string, compute: (lists: Lists[]) => T): T {
+    const named = namespace !== '' ? this.buckets.get(namespace) : undefined;
+    const unnamed = namespace === defaultNamespace ? this.buckets.get('') : undefined;
+    const versions = { named: named?.version ?? 0, unnamed: unnamed?.version ?? 0 };
+    const known = this.answers.get(key);
+    if (known && known.named === versions.named && known.unnamed === versions.unnamed) return known.value as T;
+    const lists = [named, unnamed].filter((b): b is Bucket => !!b).map((b) => b.lists);
+    const value = compute(lists);
+    this.answers.set(key, { value, ...versions });
+    return value;
+  }
+
+  private bucket(namespace: string): Bucket {
+    let b = this.buckets.get(namespace);
+    if (!b) this.buckets.set(namespace, (b = { lists: { serviceAccounts: [], networkPolicies: [], limitRanges: [], workloads: [] }, version: 1 }));
+    return b;
+  }
+
+  private insertInto(namespace: string, kind: ListKind, file: string, items: ObjectLocation[]): void {
+    const b = this.bucket(namespace);
+    const list = b.lists[kind] as ObjectLocation[];
+    list.splice(lowerBound(list, file, (f) => f.file), 0, ...items);
+    b.version++;
+  }
+
+  private removeFrom(namespace: string, kind: ListKind, file: string): void {
+    const b = this.buckets.get(namespace);
+    if (!b) return;
+    const list = b.lists[kind] as ObjectLocation[];
+    const start = lowerBound(list, file, (f) => f.file);
+    let end = start;
+    while (end < list.length && list[end].file === file) end++;
+    list.splice(start, end - start);
+    b.version++;
   }
 
   private get merged(): Map<string, NamespaceFact> {
-    if (!this.mergedCache) this.rebuild();
-    return this.mergedCache!;
-  }
-
-  private get all_(): FileFacts {
-    if (!this.allCache) this.rebuild();
-    return this.allCache!;
-  }
-
-  private rebuild(): void {
-    const merged = new Map<string, NamespaceFact>();
-    const all = emptyFacts();
-    const files = [...this.byFile.keys()].sort();
-    for (const f of files) {
-      const facts = this.byFile.get(f)!;
-      for (const n of facts.namespaces) if (!merged.has(n.name)) merged.set(n.name, n);
-      for (const key of Object.keys(all) as (keyof FileFacts)[]) (all[key] as unknown[]).push(...facts[key]);
+    if (!this.mergedCache) {
+      const merged = new Map<string, NamespaceFact>();
+      for (const f of this.namespaceFiles) for (const n of this.byFile.get(f)!.namespaces) if (!merged.has(n.name)) merged.set(n.name, n);
+      this.mergedCache = merged;
     }
-    this.mergedCache = merged;
-    this.allCache = all;
-    this.answers = new Map();
+    return this.mergedCache;
   }
 }
 
 /** Namespace manifests in one file (kept for callers that only need labels). */
 export function namespacesIn(parsed: ParsedManifest, file: string): NamespaceEntry[] {
   return factsIn(parsed, file).namespaces.map((n) => ({ name: n.name, labels: n.labels, file }));
+}
+
+/** The namespace a fact is filed under: as written, '' when it names none. */
+function bucketOf(fact: ObjectLocation & { namespace?: string }): string {
+  return fact.namespace || '';
+}
+
+function namespacesOf(facts: readonly (ObjectLocation & { namespace?: string })[]): Set<string> {
+  return new Set(facts.map(bucketOf));
+}
+
+/** A file's facts of one kind by namespace, each group in the file's order. */
+function groupByNamespace(facts: readonly (ObjectLocation & { namespace?: string })[]): Map<string, ObjectLocation[]> {
+  const groups = new Map<string, ObjectLocation[]>();
+  for (const f of facts) {
+    const ns = bucketOf(f);
+    let g = groups.get(ns);
+    if (!g) groups.set(ns, (g = []));
+    g.push(f);
+  }
+  return groups;
+}
+
+/** Path order, then the order of objects in the file (a file's facts list its objects in order). */
+function before(a: ObjectLocation, b: ObjectLocation): boolean {
+  return a.file < b.file || (a.file === b.file && a.ordinal < b.ordinal);
+}
+
+/** Two lists, each in path and file order, as one new list (the buckets change under answers already given). */
+function merge<T extends ObjectLocation>(lists: T[][]): T[] {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ? nonEmpty[0].slice() : [];
+  const [a, b] = nonEmpty;
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(before(b[j], a[i]) ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/** The first position in `list` (sorted by `keyOf`) whose key is not before `key`. */
+function lowerBound<T>(list: readonly T[], key: string, keyOf: (item: T) => string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(list[mid]) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
