@@ -1,9 +1,9 @@
 /**
  * `podsec check`: read every input, index the Namespaces (and the other cross-file facts) among them, lint each
- * file, report, set the exit code. Many files are read and linted by worker threads (parallel-check.ts), with the
- * same findings in the same order.
+ * file, report, set the exit code. In one thread the files stream through (stream-check.ts); on a machine with
+ * cores to spare, many files are read and linted by worker threads (parallel-check.ts). Both give the same
+ * findings in the same order.
  */
-import { LineIndex, lintParsed } from '../engine';
 import type { CheckArgs } from './args';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -11,7 +11,8 @@ import { formatText, summaryLine } from './format-text';
 import type { InputProblem } from './inputs';
 import { checkInWorkers, checkWorkers } from './parallel-check';
 import type { FileFinding } from './report';
-import { lintOptionsFor, planRun, prepareRun } from './run-inputs';
+import { planRun } from './run-inputs';
+import { checkStreaming } from './stream-check';
 
 export interface CheckIo {
   stdout: (s: string) => void;
@@ -39,25 +40,7 @@ export function runCheck(args: CheckArgs, io: CheckIo): number | Promise<number>
   for (const n of plan.notes) io.stderr(`podsec: ${n}\n`);
   const workers = checkWorkers(plan.files.length);
   if (workers > 1) return checkInWorkers(plan, workers).then((outcome) => report(args, io, outcome));
-  return report(args, io, checkHere(args));
-}
-
-/** Reads and lints every input in this thread. */
-function checkHere(args: CheckArgs): CheckOutcome {
-  const run = prepareRun(args);
-  if ('broken' in run) return { findings: [], problems: [], ruleErrors: [], inputs: 0 }; // planned above: not reached
-  const ruleErrors: InputProblem[] = [];
-  const findings: FileFinding[] = [];
-  for (const { input, parsed } of run.inputs) {
-    const lines = new LineIndex(input.text);
-    const result = lintParsed(parsed, lintOptionsFor(run, input, (ruleId, error) => {
-      ruleErrors.push({ display: input.display, message: `rule ${ruleId} failed: ${(error as Error)?.message ?? error}` });
-    }));
-    for (const f of result) {
-      findings.push({ ...f, file: input.display, range: { start: lines.positionAt(f.span.start), end: lines.positionAt(f.span.end) } });
-    }
-  }
-  return { findings, problems: run.problems, ruleErrors, inputs: run.inputs.length };
+  return report(args, io, checkStreaming(plan));
 }
 
 function report(args: CheckArgs, io: CheckIo, outcome: CheckOutcome): number {

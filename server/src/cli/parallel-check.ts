@@ -25,6 +25,12 @@ const MIN_FILES_FOR_WORKERS = 200;
 const MAX_WORKERS = 4;
 
 /**
+ * Fewer CPUs than this and one thread is as fast: on a 2-vCPU machine (often two hyperthreads of one core) two
+ * workers took as long as one thread, each parsing at half speed, and they keep every syntax tree of their share.
+ */
+const MIN_CPUS_FOR_WORKERS = 4;
+
+/**
  * How many workers to check `files` files with (1: check in this thread). Workers pay off only on idle cores: each
  * warms up its own compiled code, so on a machine already busy they add work without adding speed.
  */
@@ -33,6 +39,7 @@ export function checkWorkers(files: number): number {
   if (Number.isInteger(configured) && configured > 0) return Math.min(configured, Math.max(1, files));
   if (files < MIN_FILES_FOR_WORKERS) return 1;
   const cpus = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  if (cpus < MIN_CPUS_FOR_WORKERS) return 1;
   const idle = Math.round(cpus - os.loadavg()[0]);
   return Math.max(1, Math.min(cpus, MAX_WORKERS, idle + 1));
 }

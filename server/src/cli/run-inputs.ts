@@ -78,11 +78,15 @@ export function planRun(args: RunArgs): RunPlan | { broken: string[] } {
 
 /** The policy and hardening options of a planned run over the facts of all its inputs. */
 export function runOver(plan: RunPlan, namespaces: NamespaceIndex): Omit<PreparedRun, 'inputs' | 'problems'> {
-  // --level and --version override the config's policy (the resolver gives them precedence).
-  const base: PolicyOptions = { level: plan.level, version: plan.version };
-  const policy = new PolicyResolver(plan.config ? configPolicyOptions(plan.config, base) : base, namespaces);
+  const policy = new PolicyResolver(runPolicyOptions(plan), namespaces);
   const hardening = plan.level ? false : { ...configHardeningOptions(plan.config ?? {}), workspace: namespaces };
   return { policy, config: plan.config, hardening, level: plan.level, notes: plan.notes };
+}
+
+/** The policy options of a run: --level and --version override the config's policy (the resolver gives them precedence). */
+export function runPolicyOptions(plan: Pick<RunPlan, 'config' | 'level' | 'version'>): PolicyOptions {
+  const base: PolicyOptions = { level: plan.level, version: plan.version };
+  return plan.config ? configPolicyOptions(plan.config, base) : base;
 }
 
 /**

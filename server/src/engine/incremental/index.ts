@@ -4,7 +4,7 @@ export type { IncrementalLint, IncrementalOptions, IncrementalUnit, UnitFindings
 export { lintUnit, unitFindings } from './lint-unit';
 export type { UnitContext, UnitLint, UnitHardening } from './lint-unit';
 export { changeScope, DependencyRecorder, dependenciesHold, IN_DEFAULT_NAMESPACE, mayDependOn } from './recorded-index';
-export type { ChangeScope, IndexDependency, PartPlace } from './recorded-index';
+export type { AnswerMemo, ChangeScope, IndexDependency, PartPlace } from './recorded-index';
 export { planUnits, brokenEnds } from './units';
 export type { PlannedUnit, UnitSource, BrokenEnds } from './units';
 export { splitDocuments } from '../parse/split-documents';
