@@ -5,7 +5,8 @@
  * Never throws and never hangs: the limits in `limits.ts` are applied while parsing, and a file or document that
  * cannot be analysed carries a `ParseProblem` saying why (and has no objects) instead.
  */
-import { Composer, Document } from 'yaml';
+import { Composer, Document, Schema } from 'yaml';
+import type { ScalarTag, Tags } from 'yaml';
 import type { Span } from '../types';
 import { IndexedNodeReader, scanAliases } from './aliases';
 import { formatSize, Limits, resolveLimits, utf8Length } from './limits';
@@ -51,7 +52,35 @@ export interface ParseOptions {
   limits?: Partial<Limits>;
 }
 
-const YAML_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false, strict: false } as const;
+const YAML_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueKeys: false, strict: false, customTags: withPlainStringGate } as const;
+
+/**
+ * A plain scalar such as `nginx` or `containers` is tested against every YAML 1.1 scalar pattern (null, booleans,
+ * five kinds of integer, three of float, sexagesimals, timestamps) before it falls back to a string: about a tenth
+ * of the parse. Each of those patterns needs its scalar to start with `~`, a digit, a sign, `.`, `<`, an exponent
+ * (`e5` is a float to yaml), or a letter of `null`, `yes`/`no`, `true`/`false`, `on`/`off` followed by the next
+ * letter of that word. A scalar starting otherwise is a string: this copy of the string tag, tried first, says so
+ * with one test. In every other respect it is the string tag (what it resolves is the same Scalar, and it is
+ * stringified and chosen by name as the string tag is).
+ */
+const CANNOT_BE_ANYTHING_BUT_A_STRING = /^(?:[^~NnYyOoTtFfEe0-9+.<-]|[Nn][^uUoO]|[Yy][^eE]|[Tt][^rR]|[Ff][^aA]|[Oo][^nNfF]|[Ee][^-+0-9])/;
+const STRING_TAG = 'tag:yaml.org,2002:str';
+
+function withPlainStringGate(tags: Tags): Tags {
+  const string = tags.find((t) => typeof t === 'object' && t.tag === STRING_TAG && !('test' in t && t.test));
+  return string && typeof string === 'object' ? [{ ...string, test: CANNOT_BE_ANYTHING_BUT_A_STRING } as ScalarTag, ...tags] : tags;
+}
+
+/**
+ * One schema for all documents: building one per document (copying and checking its list of tags) cost more than
+ * the scalars of a small document. Built as yaml builds it for a YAML 1.1 document. A `%YAML` directive chooses a
+ * document's schema, so a text that has one is parsed as before, a schema per document.
+ */
+const SHARED_SCHEMA_OPTIONS = { ...YAML_OPTIONS, schema: new Schema({ ...YAML_OPTIONS, resolveKnownTags: false, schema: 'yaml-1.1' }) };
+
+function composerOptions(text: string) {
+  return text.includes('%YAML') ? YAML_OPTIONS : SHARED_SCHEMA_OPTIONS;
+}
 
 export function parseManifest(text: string, options: ParseOptions = {}): ParsedManifest {
   const limits = resolveLimits(options.limits);
@@ -67,7 +96,7 @@ export function parseManifest(text: string, options: ParseOptions = {}): ParsedM
 
 function parseStream(text: string, limits: Limits): ParsedManifest {
   const scan: StreamScan = { documents: new Map(), tokens: 0 };
-  const composed = withoutStackTraces(() => Array.from(new Composer(YAML_OPTIONS).compose(guardedTokens(text, limits, scan))));
+  const composed = withoutStackTraces(() => Array.from(new Composer(composerOptions(text)).compose(guardedTokens(text, limits, scan))));
   const documents = composed.map((doc, index) => toManifestDocument(text, doc, index, scan.documents.get(doc.range[0]), limits));
   const problems: ParseProblem[] = [];
   if (scan.stopped) {
