@@ -4,9 +4,9 @@
  * their text did not change and nothing they read from the workspace index did.
  *
  * Pure: the previous result goes in, the new one comes out (the caller keeps it, e.g. per open document); the
- * workspace index is the caller's, and this file's facts are handed back to it through `publishFacts`. Units are
- * linted with the index as it is (it may still hold this file's previous facts); once the file's new facts are
- * published, every unit whose recorded reads changed is linted again.
+ * workspace index is the caller's, and this file's facts are handed back to it through `publishFacts`. New units
+ * are parsed first, the file's new facts are published, and then they are linted; every reused unit whose recorded
+ * reads changed is linted again.
  *
  * The whole text is parsed as one unit when piecewise parsing could differ from a whole parse: `%` directives
  * (they carry over to later documents), NUL characters (the file is binary), more documents than the parser reads,
@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS, utf8Length } from '../parse/limits';
 import { splitDocuments } from '../parse/split-documents';
 import type { PolicyOptions } from '../policy/resolver';
 import type { Finding, Span } from '../types';
-import { emptyFacts, FileFacts } from '../workspace-facts';
+import { emptyFacts, factsIn, FileFacts } from '../workspace-facts';
 import { concatFacts, fileDirectives, finishFindings, shiftFacts, shiftFindings, UnitPlace } from './file-steps';
 import { lintUnit, resolveHardening, UnitHardening, UnitLint, unitFindings } from './lint-unit';
 import { AnswerMemo, ChangeScope, changeScope, dependenciesHold, mayDependOn } from './recorded-index';
@@ -122,6 +122,21 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     };
   };
 
+  // New units are parsed while planning and linted once the file's new facts are in the index, so that what they
+  // read of this file is already current (linting first would lint every unit that reads it twice on opening).
+  const waiting = new Map<IncrementalUnit, ParsedManifest>();
+  const unlinted = (start: number, end: number, place: UnitPlace, edges: BrokenEnds, parsed: ParsedManifest): IncrementalUnit => {
+    const facts = factsIn(parsed, options.file);
+    const lint: UnitLint = { ...factsOnly(parsed), facts };
+    const unit: IncrementalUnit = {
+      start, end, documentBase: place.documentBase, objectBase: place.objectBase, lint, edges,
+      checked: { generation: NOT_CHECKED, documents: place.documentBase, objects: place.objectBase },
+      factsKey: JSON.stringify(facts),
+    };
+    waiting.set(unit, parsed);
+    return unit;
+  };
+
   // A text that was over the token budget is read whole until it is under it again (no second parse per edit).
   const slices = prev?.overTokenBudget ? [{ start: 0, end: text.length }] : slicesOf(text);
   const ends = previous ? commonEnds(previous.text, text) : { prefix: 0, suffix: 0 };
@@ -135,7 +150,7 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     },
     make: (start, end, before, edges) => {
       stats.linted++;
-      return lint(start, end, placeAfter(start, before), edges);
+      return unlinted(start, end, placeAfter(start, before), edges, parse(start, end));
     },
     edges: (u) => u.edges,
   };
@@ -143,6 +158,7 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
 
   if (slices.length > 1 && overTokenBudget(planned.map((p) => p.unit.lint))) {
     // Past the parser's budget for a file: read whole, it stops where lintParsed stops.
+    waiting.clear();
     planned = planUnits([{ start: 0, end: text.length }], { ...source, reuse: () => undefined });
   }
   const readWholeForBudget = planned.length === 1 && planned[0].end - planned[0].start === text.length && overTokenBudget([planned[0].unit.lint]);
@@ -174,7 +190,15 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     if (prev) scope = changeScope(prev.facts, facts);
   }
 
-  // Re-check what each unit read from the workspace, once per generation; re-lint the units whose answers changed.
+  // The new units, linted with the file's facts as they are now.
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    const parsed = waiting.get(planned[i].unit);
+    if (parsed) units[i] = lint(u.start, u.end, u, u.edges, parsed);
+  }
+  waiting.clear();
+
+  // Re-check what each reused unit read from the workspace, once per generation; re-lint those whose answers changed.
   const generation = options.generation();
   const memo: AnswerMemo = new Map();
   for (let i = 0; i < units.length; i++) {
@@ -302,4 +326,12 @@ function sameFacts(a: readonly IncrementalUnit[], b: readonly IncrementalUnit[])
 }
 
 const NO_FACTS = JSON.stringify(emptyFacts());
+/** The generation of a unit not linted yet (generations count from 0). */
+const NOT_CHECKED = -1;
+
+/** What planning and placing a unit need of its lint, known from its parse before it is linted. */
+function factsOnly(parsed: ParsedManifest): Omit<UnitLint, 'facts'> {
+  const objects = parsed.documents.reduce((n, d) => n + d.objects.length, 0);
+  return { documents: parsed.documents.length, tokens: parsed.tokens ?? 0, objects, hasObjects: objects > 0, findings: [], podNamespaces: [], dependencies: [] };
+}
 const NO_DIRECTIVES = { directives: [], invalid: [] };
