@@ -81,6 +81,11 @@ export function analyse(input: AnalysisInput): Analysis {
   const lint = lintIncrementally(input.previous?.lint, text, {
     key: optionsKey(effective),
     file,
+    // Opening a file the index has read from disk: its facts are (almost always) those of the text, so each part is
+    // linted as it is parsed and its syntax tree dies young (on a 20,000-line file, 220 ms against 265 ms and 25 MB
+    // less at peak). A file the index does not know yet (a rendered chart in /tmp) is parsed whole first, so that no
+    // part reads its facts stale; so is every edit (few parts, and typing a namespace changes the file's facts).
+    factsFirst: !!input.previous?.lint || !index.hasRead(uri),
     workspace: index.namespaces,
     generation: () => index.generation,
     publishFacts: (facts) => {

@@ -24,6 +24,12 @@ export class WorkspaceIndex {
     return this.changes;
   }
 
+  /** Whether the index has read the file of `uri` (from disk, or as an open document): it holds its facts. */
+  hasRead(uri: string): boolean {
+    const key = fileKey(uri);
+    return this.open.has(key) || this.onDisk.has(key);
+  }
+
   /** An open document's facts (undefined: it was not analysed, e.g. too large) now stand for its file. */
   updateOpen(uri: string, facts: FileFacts | undefined): boolean {
     const key = fileKey(uri);

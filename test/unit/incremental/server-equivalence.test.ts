@@ -54,3 +54,37 @@ test('property: findings and diagnostics after each edit equal a fresh whole-fil
     void index.closed(URI);
   }), { numRuns: 40 });
 });
+
+test('opening a file: the index\'s facts decide the order of work, never the findings', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podsec-open-'));
+  try {
+    // Pods before the Namespace that sets their policy: linted before the file's facts are known, they read them stale.
+    const text = joinDocuments(pod('a'), pod('b', 'team'), pod('c'), NAMESPACE_PROD);
+    const file = path.join(dir, 'open.yaml');
+    fs.writeFileSync(file, text);
+    const uri = `file://${file}`;
+    const effective = effectiveSettings({});
+    const open = (index: WorkspaceIndex) => analyse({ live: TextDocument.create(uri, 'yaml', 1, text), settings: { effective }, index, onRuleError: () => {} });
+
+    // Not read yet (a file outside the workspace): parsed whole first, so each document is linted once.
+    const unknown = new WorkspaceIndex();
+    assert.equal(unknown.hasRead(uri), false);
+    const first = open(unknown);
+    assert.deepEqual(first.lint!.stats, { units: 4, reused: 0, linted: 4, checked: 0, relinted: 0 });
+    assert.deepStrictEqual(first.state!.findings, lintWhole(text, effective, unknown, file));
+
+    // Read from disk already: each document is linted as it is parsed; the facts it read were already right.
+    const known = new WorkspaceIndex();
+    await known.indexFolder(dir, { maxFileSize: 1_000_000, isExcluded: () => false });
+    assert.equal(known.hasRead(uri), true);
+    const again = open(known);
+    assert.deepEqual(again.lint!.stats, { units: 4, reused: 0, linted: 4, checked: 0, relinted: 0 });
+    assert.deepStrictEqual(again.state!.findings, first.state!.findings);
+    assert.deepStrictEqual(again.diagnostics, first.diagnostics);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -5,8 +5,9 @@
  *
  * Pure: the previous result goes in, the new one comes out (the caller keeps it, e.g. per open document); the
  * workspace index is the caller's, and this file's facts are handed back to it through `publishFacts`. New units
- * are parsed first, the file's new facts are published, and then they are linted; every reused unit whose recorded
- * reads changed is linted again.
+ * are parsed first, the file's new facts are published, and then they are linted (or, with `factsFirst: false`,
+ * each is linted as it is parsed); every unit linted before the facts were published whose recorded reads changed
+ * is linted again.
  *
  * The whole text is parsed as one unit when piecewise parsing could differ from a whole parse: `%` directives
  * (they carry over to later documents), NUL characters (the file is binary), more documents than the parser reads,
@@ -40,6 +41,13 @@ export interface IncrementalOptions {
   config?: PodsecConfig;
   hardening: UnitHardening | false;
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Parse the new units and publish the file's facts before linting them (the default), so that no unit reads stale
+   * facts of its own file; their syntax trees then live until they are linted. False: lint each unit as it is parsed,
+   * so every tree dies young, which is faster on a large file when the index already holds the file's facts (read
+   * from disk): the few units whose reads changed are linted again.
+   */
+  factsFirst?: boolean;
   /** Hears every unit parsed, e.g. to keep the last few parses for hover and fixes. */
   onParsed?: (unit: Span, parsed: ParsedManifest) => void;
 }
@@ -150,7 +158,8 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
     },
     make: (start, end, before, edges) => {
       stats.linted++;
-      return unlinted(start, end, placeAfter(start, before), edges, parse(start, end));
+      const place = placeAfter(start, before);
+      return options.factsFirst === false ? lint(start, end, place, edges) : unlinted(start, end, place, edges, parse(start, end));
     },
     edges: (u) => u.edges,
   };
