@@ -65,6 +65,8 @@ export interface IncrementalUnit extends UnitPlace {
   settled?: { source: Finding[]; findings: Finding[] };
   /** The unit's findings moved to its place in the file, with what they were computed from. */
   placed?: { start: number; documentBase: number; source: Finding[]; findings: Finding[] };
+  /** The unit's facts numbered as in the file, kept while it stays in place (the same objects: changeScope skips them). */
+  placedFacts?: { documentBase: number; objectBase: number; facts: FileFacts };
 }
 
 /** A unit's published findings, relative to it (absent when the file's suppression comments need the whole list). */
@@ -193,7 +195,7 @@ export function lintIncrementally(previous: IncrementalLint | undefined, text: s
   let scope: ChangeScope | undefined;
   if (prev && sameFacts(prev.units, units)) facts = prev.facts;
   else {
-    facts = concatFacts(units.map((u) => shiftFacts(u.lint.facts, u)));
+    facts = concatFacts(units.map(placedFacts));
     options.publishFacts(facts);
     factsPublished = true;
     if (prev) scope = changeScope(prev.facts, facts);
@@ -320,6 +322,14 @@ function placeAfter(start: number, before: readonly { unit: IncrementalUnit }[])
     objectBase += b.unit.lint.objects;
   }
   return { start, documentBase, objectBase };
+}
+
+/** A unit's facts numbered as in the file; the same objects as last time when the unit has not moved. */
+function placedFacts(u: IncrementalUnit): FileFacts {
+  const p = u.placedFacts;
+  if (p && p.documentBase === u.documentBase && p.objectBase === u.objectBase) return p.facts;
+  u.placedFacts = { documentBase: u.documentBase, objectBase: u.objectBase, facts: shiftFacts(u.lint.facts, u) };
+  return u.placedFacts.facts;
 }
 
 /** Whether two runs give the file the same facts: the same units' facts at the same document and object numbers. */

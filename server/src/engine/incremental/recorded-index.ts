@@ -100,31 +100,42 @@ export function changeScope(before: FileFacts, after: FileFacts): ChangeScope {
   const scope: ChangeScope = { names: new Set(), moved: new Set() };
   for (const kind of Object.keys(after) as (keyof FileFacts)[]) {
     const nameOf = (f: { name: string; namespace?: string }) => (kind === 'namespaces' ? f.name : f.namespace || IN_DEFAULT_NAMESPACE);
-    const was: readonly { name: string; namespace?: string }[] = before[kind];
-    const is: readonly { name: string; namespace?: string }[] = after[kind];
+    // The same fact objects at both ends (the units that did not change or move keep theirs) are no difference.
+    const [was, is] = withoutCommonEnds<{ name: string; namespace?: string }>(before[kind], after[kind]);
     for (const f of differ(was, is, withoutPosition)) scope.names.add(nameOf(f));
     for (const f of differ(was, is, JSON.stringify)) scope.moved.add(nameOf(f));
   }
   return scope;
 }
 
+/** The two lists without the elements they share (the very same objects) at their start and end. */
+function withoutCommonEnds<T>(a: readonly T[], b: readonly T[]): [readonly T[], readonly T[]] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return start === 0 && end === 0 ? [a, b] : [a.slice(start, a.length - end), b.slice(start, b.length - end)];
+}
+
 /** The elements of `a` and `b` that the other list lacks, compared as `key` (a multiset difference, both ways). */
 function differ<T>(a: readonly T[], b: readonly T[], key: (x: T) => string): T[] {
+  const aKeys = a.map(key);
   const counts = new Map<string, number>();
-  for (const x of a) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  for (const k of aKeys) counts.set(k, (counts.get(k) ?? 0) + 1);
   const out: T[] = [];
-  for (const x of b) {
-    const n = counts.get(key(x)) ?? 0;
-    if (n > 0) counts.set(key(x), n - 1);
+  b.forEach((x) => {
+    const k = key(x);
+    const n = counts.get(k) ?? 0;
+    if (n > 0) counts.set(k, n - 1);
     else out.push(x);
-  }
-  for (const x of a) {
-    const n = counts.get(key(x)) ?? 0;
+  });
+  a.forEach((x, i) => {
+    const n = counts.get(aKeys[i]) ?? 0;
     if (n > 0) {
-      counts.set(key(x), n - 1);
+      counts.set(aKeys[i], n - 1);
       out.push(x);
     }
-  }
+  });
   return out;
 }
 
