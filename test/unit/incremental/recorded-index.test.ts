@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NamespaceIndex } from '../../../server/src/engine';
 import { changeScope, dependenciesHold, DependencyRecorder, factsOfText, IN_DEFAULT_NAMESPACE, mayDependOn } from '../../../server/src/engine/incremental';
+import fc from 'fast-check';
+import { emptyFacts } from '../../../server/src/engine/workspace-facts';
 import { joinDocuments, NAMESPACE_PROD, pod } from './helpers';
 
 const place = (documents: number, objects = documents) => ({ file: '/w/a.yaml', documents, objects });
@@ -118,4 +120,17 @@ test('mayDependOn: questions are about their first argument; positions count onl
   assert.equal(mayDependOn(question('workloads', ['default', 'default'], ['length']), unnamespaced), true, 'the default namespace holds them');
   assert.equal(mayDependOn(question('workloads', ['ops', 'default'], ['length']), unnamespaced), false);
   assert.equal(mayDependOn(question('namespace', ['default'], ['labels']), unnamespaced), false, 'a Namespace always has its own name');
+});
+
+test('changeScope: facts shared by both versions (the same objects) are no difference, wherever they are', () => {
+  const pool = factsOfText(joinDocuments(NAMESPACE_PROD, pod('a'), pod('b', 'team'), pod('c', 'crew'), pod('d'), pod('e', 'team')), '/w/a.yaml').workloads;
+  const list = fc.array(fc.nat({ max: pool.length - 1 }), { maxLength: 6 });
+  fc.assert(fc.property(list, list, list, list, (head, left, right, tail) => {
+    // Both versions share a head and a tail of the very same fact objects; their middles are copies.
+    const shared = (ids: number[]) => ids.map((i) => pool[i]);
+    const copies = (ids: number[]) => ids.map((i) => ({ ...pool[i], ordinal: pool[i].ordinal + 1 }));
+    const before = { ...emptyFacts(), workloads: [...shared(head), ...copies(left), ...shared(tail)] };
+    const after = { ...emptyFacts(), workloads: [...shared(head), ...copies(right), ...shared(tail)] };
+    assert.deepEqual(changeScope(before, after), changeScope(structuredClone(before), structuredClone(after)));
+  }), { numRuns: 500 });
 });
