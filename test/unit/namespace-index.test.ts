@@ -98,3 +98,13 @@ test('an answer already handed out does not change when the index does', () => {
   assert.deepEqual(before.map((w) => w.file), ['b.yaml']);
   assert.deepEqual(index.workloads('team-a', 'default').map((w) => w.file), ['a.yaml', 'b.yaml']);
 });
+
+test('facts handed in under another file name are filed under the name they were given with, and replaced with it', () => {
+  const index = new NamespaceIndex();
+  const wl = (file: string): FileFacts => ({ ...emptyFacts(), workloads: [{ file, documentIndex: 0, ordinal: 0, name: 'w', kind: 'Deployment', namespace: 'team-a' }] });
+  index.updateFacts('c.yaml', wl('c.yaml'));
+  index.updateFacts('b.yaml', wl('elsewhere.yaml'));
+  assert.deepEqual(index.workloads('team-a', 'default').map((w) => w.file), ['b.yaml', 'c.yaml']);
+  index.updateFacts('b.yaml', emptyFacts());
+  assert.deepEqual(index.workloads('team-a', 'default').map((w) => w.file), ['c.yaml']);
+});

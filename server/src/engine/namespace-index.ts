@@ -50,7 +50,9 @@ export class NamespaceIndex implements NamespaceSource {
     this.updateFacts(file, parsed ? factsIn(parsed, file) : emptyFacts());
   }
 
-  updateFacts(file: string, facts: FileFacts): void {
+  /** Replaces what is known from one file (facts that name another file are filed under this one). */
+  updateFacts(file: string, given: FileFacts): void {
+    const facts = filedUnder(file, given);
     const old = this.byFile.get(file);
     if (old) for (const kind of LIST_KINDS) for (const ns of namespacesOf(old[kind])) this.removeFrom(ns, kind, file);
     const empty = Object.values(facts).every((list) => list.length === 0);
@@ -170,6 +172,15 @@ export class NamespaceIndex implements NamespaceSource {
 /** Namespace manifests in one file (kept for callers that only need labels). */
 export function namespacesIn(parsed: ParsedManifest, file: string): NamespaceEntry[] {
   return factsIn(parsed, file).namespaces.map((n) => ({ name: n.name, labels: n.labels, file }));
+}
+
+/** The facts with `file` as their file: the same object when they already say so (as factsIn makes them). */
+function filedUnder(file: string, facts: FileFacts): FileFacts {
+  const kinds = Object.keys(facts) as (keyof FileFacts)[];
+  if (kinds.every((k) => facts[k].every((f) => f.file === file))) return facts;
+  const out = emptyFacts();
+  for (const k of kinds) (out[k] as ObjectLocation[]) = facts[k].map((f) => ({ ...f, file }));
+  return out;
 }
 
 /** The namespace a fact is filed under: as written, '' when it names none. */
