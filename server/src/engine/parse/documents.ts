@@ -61,14 +61,16 @@ const YAML_OPTIONS = { version: '1.1', merge: true, prettyErrors: false, uniqueK
  * (`e5` is a float to yaml), or a letter of `null`, `yes`/`no`, `true`/`false`, `on`/`off` followed by the next
  * letter of that word. A scalar starting otherwise is a string: this copy of the string tag, tried first, says so
  * with one test. In every other respect it is the string tag (what it resolves is the same Scalar, and it is
- * stringified and chosen by name as the string tag is).
+ * stringified and chosen by name as the string tag is); it is never chosen to write a value.
  */
 const CANNOT_BE_ANYTHING_BUT_A_STRING = /^(?:[^~NnYyOoTtFfEe0-9+.<-]|[Nn][^uUoO]|[Yy][^eE]|[Tt][^rR]|[Ff][^aA]|[Oo][^nNfF]|[Ee][^-+0-9])/;
 const STRING_TAG = 'tag:yaml.org,2002:str';
 
 function withPlainStringGate(tags: Tags): Tags {
   const string = tags.find((t) => typeof t === 'object' && t.tag === STRING_TAG && !('test' in t && t.test));
-  return string && typeof string === 'object' ? [{ ...string, test: CANNOT_BE_ANYTHING_BUT_A_STRING } as ScalarTag, ...tags] : tags;
+  // Without `identify`: when yaml writes a value it picks among the tags that identify it, and this copy would win
+  // over the merge tag for a string `<<` (written quoted, where yaml writes it plain).
+  return string && typeof string === 'object' ? [{ ...string, identify: undefined, test: CANNOT_BE_ANYTHING_BUT_A_STRING } as ScalarTag, ...tags] : tags;
 }
 
 /**
