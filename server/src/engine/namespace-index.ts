@@ -92,11 +92,11 @@ export class NamespaceIndex implements NamespaceSource {
     return this.merged.get(name);
   }
 
-  // The answers below are remembered per question until a bucket they come from changes: every object of a
-  // namespace asks the same one. They are shared: do not modify them.
+  // The answers below are remembered per question (as JSON: names may hold any character) until a bucket they come
+  // from changes: every object of a namespace asks the same one. They are shared: do not modify them.
 
   serviceAccount(namespace: string, name: string, defaultNamespace: string): ServiceAccountFact | undefined {
-    return this.remember(`sa\n${namespace}\n${name}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => {
+    return this.remember(JSON.stringify(['sa', namespace, name, defaultNamespace]), namespace, defaultNamespace, (lists) => {
       let first: ServiceAccountFact | undefined;
       for (const list of lists) {
         const found = list.serviceAccounts.find((s) => s.name === name);
@@ -107,16 +107,16 @@ export class NamespaceIndex implements NamespaceSource {
   }
 
   networkPolicies(namespace: string, defaultNamespace: string): NetworkPolicyFact[] {
-    return this.remember(`np\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.networkPolicies)));
+    return this.remember(JSON.stringify(['np', namespace, defaultNamespace]), namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.networkPolicies)));
   }
 
   limitRanges(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.remember(`lr\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.limitRanges)));
+    return this.remember(JSON.stringify(['lr', namespace, defaultNamespace]), namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.limitRanges)));
   }
 
   /** Workloads of a namespace in path order, then file order. */
   workloads(namespace: string, defaultNamespace: string): NamespacedFact[] {
-    return this.remember(`wl\n${namespace}\n${defaultNamespace}`, namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.workloads)));
+    return this.remember(JSON.stringify(['wl', namespace, defaultNamespace]), namespace, defaultNamespace, (lists) => merge(lists.map((l) => l.workloads)));
   }
 
   /**

@@ -37,6 +37,8 @@ const WRITES = new Set(['update', 'updateFacts', 'remove', 'constructor']);
 const SEP = '\u0000';
 /** A path ending in this read every key of an object (`Object.keys`, spreading, JSON.stringify). */
 const ALL = '\u0001';
+/** Starts a path segment that is a key escaped as JSON (see pathKey). */
+const ESCAPED = '\u0002';
 
 interface Recording {
   method: string;
@@ -74,7 +76,7 @@ export class DependencyRecorder {
       const reads = r.reads && [...r.reads].sort();
       const dependency: IndexDependency = { method: r.method, args: r.args, snapshot: snapshot(r.value, reads, this.place) };
       if (reads) dependency.reads = reads;
-      const key = `${questionKey(r.method, r.args)}\n${reads?.join(ALL) ?? ''}\n${dependency.snapshot}`;
+      const key = `${questionKey(r.method, r.args)}\n${JSON.stringify(reads ?? null)}\n${dependency.snapshot}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(dependency);
@@ -193,7 +195,7 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
     }
     // An answer without facts of this file reads the same from every part: its snapshot is shared.
     let current: string | undefined;
-    const readsKey = d.reads?.join(ALL) ?? '';
+    const readsKey = JSON.stringify(d.reads ?? null);
     if (!entry.own) current = entry.snapshots.get(readsKey);
     if (current === undefined) {
       current = snapshot(entry.answer, d.reads, place);
@@ -210,16 +212,16 @@ export function dependenciesHold(dependencies: readonly IndexDependency[], targe
  * through it too (`filter` reads `length` and each index), so they are covered.
  */
 function track<T extends object>(value: T, reads: Set<string>, path: string, place: PartPlace): T {
-  const at = (key: string) => (path ? `${path}${SEP}${key}` : key);
+  const at = (segment: string) => (path ? `${path}${SEP}${segment}` : segment);
   return new Proxy(value, {
     get(t, key, receiver) {
       const v = Reflect.get(t, key, receiver);
       if (typeof key !== 'string' || typeof v === 'function') return v;
-      reads.add(at(key));
-      return typeof v === 'object' && v !== null ? track(relativeTo(place, v) as object, reads, at(key), place) : v;
+      reads.add(at(pathKey(key)));
+      return typeof v === 'object' && v !== null ? track(relativeTo(place, v) as object, reads, at(pathKey(key)), place) : v;
     },
     has(t, key) {
-      if (typeof key === 'string') reads.add(at(key));
+      if (typeof key === 'string') reads.add(at(pathKey(key)));
       return Reflect.has(t, key);
     },
     ownKeys(t) {
@@ -237,16 +239,28 @@ function snapshot(value: unknown, reads: readonly string[] | undefined, place: P
     const last = keys[keys.length - 1];
     let v: unknown = value;
     for (const k of last === ALL ? keys.slice(0, -1) : keys) {
-      v = typeof v === 'object' && v !== null ? (relativeTo(place, v) as Record<string, unknown>)[k] : undefined;
+      v = typeof v === 'object' && v !== null ? (relativeTo(place, v) as Record<string, unknown>)[keyOfPath(k)] : undefined;
     }
     if (last === ALL) return typeof v === 'object' && v !== null ? Object.keys(v) : null;
     return typeof v === 'object' && v !== null ? (Array.isArray(v) ? '[]' : '{}') : v === undefined ? '<undefined>' : v;
   }));
 }
 
-/** A question to the index: the method and its (string) arguments. */
+/** A question to the index: the method and its arguments (names may hold any character, NUL and newlines too). */
 function questionKey(method: string, args: readonly unknown[]): string {
-  return `${method}(${args.map(String).join(SEP)})`;
+  return `${method}${JSON.stringify(args)}`;
+}
+
+/**
+ * A key as a segment of a read path: as it is, unless it holds one of the path's own marks (a label key or a name
+ * may hold any character), then escaped as JSON behind ESCAPED.
+ */
+function pathKey(key: string): string {
+  return /[\u0000-\u0002]/.test(key) ? `${ESCAPED}${JSON.stringify(key)}` : key;
+}
+
+function keyOfPath(segment: string): string {
+  return segment.startsWith(ESCAPED) ? (JSON.parse(segment.slice(1)) as string) : segment;
 }
 
 /** A fact of the part's own file with its positions counted from the part (anything else as it is). */
