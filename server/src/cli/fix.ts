@@ -8,6 +8,8 @@ import { fixAll, LineIndex, lintText } from '../engine';
 import type { Finding } from '../engine';
 import type { FixArgs } from './args';
 import { formatText, summaryLine } from './format-text';
+import { STDIN } from './inputs';
+import type { Input } from './inputs';
 import type { FileFinding } from './report';
 import { lintOptionsFor, prepareRun } from './run-inputs';
 import { unifiedDiff } from './unified-diff';
@@ -30,7 +32,7 @@ export function runFix(args: FixArgs, io: FixIo): number {
   // A rule that throws is reported (once per file and rule) but, as in check, does not make the run a usage error.
   const ruleErrors = new Set<string>();
   const remaining: FileFinding[] = [];
-  const usesStdout = !args.dryRun && run.inputs.some((i) => i.input.display === '<stdin>');
+  const usesStdout = !args.dryRun && run.inputs.some((i) => i.input.key === STDIN);
   // With the fixed stdin text on stdout, everything else goes to stderr.
   const report = usesStdout ? io.stderr : io.stdout;
   let fixedProblems = 0;
@@ -44,8 +46,8 @@ export function runFix(args: FixArgs, io: FixIo): number {
     if (changed) {
       changedFiles++;
       fixedProblems += result.applied;
-      const stdin = input.display === '<stdin>';
-      if (args.dryRun) io.stdout(unifiedDiff(input.text, result.text, diffName('a', input.display), diffName('b', input.display)));
+      const stdin = input.key === STDIN;
+      if (args.dryRun) io.stdout(unifiedDiff(input.text, result.text, diffName('a', input), diffName('b', input)));
       else if (stdin) io.stdout(result.text);
       else {
         try {
@@ -54,7 +56,7 @@ export function runFix(args: FixArgs, io: FixIo): number {
           problems.push({ display: input.display, message: `cannot write the fixed file: ${(e as Error)?.message ?? e}` });
         }
       }
-    } else if (input.display === '<stdin>' && !args.dryRun) {
+    } else if (input.key === STDIN && !args.dryRun) {
       io.stdout(input.text);
     }
     remaining.push(...located(input.display, result.text, lintText(result.text, lint).findings));
@@ -74,8 +76,8 @@ function located(file: string, text: string, findings: Finding[]): FileFinding[]
 }
 
 /** `a/path` for relative paths, as git prints them; absolute paths and <stdin> as they are. */
-function diffName(side: 'a' | 'b', display: string): string {
-  return display === '<stdin>' || path.isAbsolute(display) ? display : `${side}/${display}`;
+function diffName(side: 'a' | 'b', input: Input): string {
+  return input.key === STDIN || path.isAbsolute(input.display) ? input.display : `${side}/${input.display}`;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

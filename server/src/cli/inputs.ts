@@ -6,8 +6,16 @@ import { CONFIG_FILE_NAME } from '../engine';
 export interface Input {
   /** As shown to the user (relative to the current folder when possible). */
   display: string;
+  /**
+   * The input's name in the run's workspace index and its place in path order: the path as given or found, `-` for
+   * standard input (whose display name `<stdin>` a file could have too). No two inputs of a run share it.
+   */
+  key: string;
   text: string;
 }
+
+/** The path that means standard input. */
+export const STDIN = '-';
 
 export interface InputProblem {
   display: string;
@@ -28,8 +36,8 @@ export function collectPaths(paths: string[], skip: (path: string) => boolean = 
   const problems: InputProblem[] = [];
   const skipped: string[] = [];
   for (const p of paths) {
-    if (p === '-') {
-      files.push('-');
+    if (p === STDIN) {
+      files.push(STDIN);
       continue;
     }
     if (skip(p)) {
@@ -70,10 +78,10 @@ function walk(dir: string, files: string[], problems: InputProblem[], skip: (pat
 }
 
 export function readInput(file: string): Input | InputProblem {
-  const display = file === '-' ? '<stdin>' : file;
+  const display = file === STDIN ? '<stdin>' : file;
   try {
-    const bytes = file === '-' ? fs.readFileSync(0) : fs.readFileSync(file);
-    return { display, text: decode(bytes) };
+    const bytes = file === STDIN ? fs.readFileSync(0) : fs.readFileSync(file);
+    return { display, key: file, text: decode(bytes) };
   } catch (e) {
     return { display, message: errorText(e) };
   }

@@ -145,7 +145,7 @@ function runCheckWorker(): void {
         continue;
       }
       const parsed = parseManifest(r.text);
-      facts.push([r.display, factsIn(parsed, r.display)]);
+      facts.push([r.key, factsIn(parsed, r.key)]);
       inputs.push({ index, input: r, parsed });
     }
     port.postMessage({ kind: 'facts', facts, problems } satisfies FromWorker);

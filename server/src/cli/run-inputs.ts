@@ -24,7 +24,7 @@ export interface PreparedRun {
   policy: PolicyResolver;
   config?: PodsecConfig;
   /**
-   * The hardening rules' options over all inputs (each input is indexed under its display name), or false with
+   * The hardening rules' options over all inputs (each input is indexed under its key), or false with
    * --level: that is an admission dry-run of one Pod Security level, and hardening rules are no part of it.
    */
   hardening: (ConfigHardeningOptions & { workspace: NamespaceIndex }) | false;
@@ -60,7 +60,7 @@ export function prepareRun(args: RunArgs): PreparedRun | { broken: string[] } {
       continue;
     }
     const parsed = parseManifest(r.text);
-    namespaces.update(r.display, parsed);
+    namespaces.update(r.key, parsed);
     inputs.push({ input: r, parsed });
   }
   return { ...runOver(plan, namespaces), inputs, problems };
@@ -99,7 +99,7 @@ export function lintOptionsFor(run: PreparedRun, input: Input, onRuleError?: Lin
   return {
     policy: run.policy,
     config,
-    hardening: run.hardening && { ...run.hardening, file: input.display },
+    hardening: run.hardening && { ...run.hardening, file: input.key },
     onRuleError,
   };
 }

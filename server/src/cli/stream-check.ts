@@ -63,7 +63,7 @@ export function checkStreaming(plan: RunPlan): CheckOutcome {
   };
   const read = (i: number): ParsedManifest => {
     const parsed = parseManifest(inputs[i].text);
-    index.updateFacts(inputs[i].display, factsIn(parsed, inputs[i].display));
+    index.updateFacts(inputs[i].key, factsIn(parsed, inputs[i].key));
     return parsed;
   };
 
@@ -90,10 +90,10 @@ function readingOrder(inputs: readonly Input[]): number[] {
   const facts: number[] = [];
   const rest: number[] = [];
   inputs.forEach((input, i) => (NAMESPACE_KIND.test(input.text) ? namespaces : FACT_KINDS.test(input.text) ? facts : rest).push(i));
-  rest.sort((a, b) => (inputs[a].display < inputs[b].display ? -1 : inputs[a].display > inputs[b].display ? 1 : a - b));
+  rest.sort((a, b) => (inputs[a].key < inputs[b].key ? -1 : inputs[a].key > inputs[b].key ? 1 : a - b));
   return [...namespaces, ...facts, ...rest];
 }
 
 function placeOf(input: Input): PartPlace {
-  return { file: input.display, documents: 0, objects: 0 };
+  return { file: input.key, documents: 0, objects: 0 };
 }

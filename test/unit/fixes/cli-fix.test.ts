@@ -157,3 +157,13 @@ test('the usage text documents podsec fix', () => {
   assert.match(r.stdout, /podsec fix \[--dry-run\]/);
   assert.match(r.stdout, /--dry-run +print a unified diff/);
 });
+
+test('a file named "<stdin>" is a file: fixed in place, its diff named like any other', () => {
+  fs.writeFileSync(path.join(dir, '<stdin>'), BAD);
+  const diff = run(['fix', '--level', 'baseline', '--dry-run', '<stdin>']);
+  assert.match(diff.stdout, /^--- a\/<stdin>\n\+\+\+ b\/<stdin>\n/);
+  const r = run(['fix', '--level', 'baseline', '<stdin>']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, '');
+  assert.equal(fs.readFileSync(path.join(dir, '<stdin>'), 'utf8'), FIXED_BASELINE);
+});
