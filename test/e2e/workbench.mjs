@@ -264,16 +264,27 @@ export async function visibleText(page) {
  * without the fixes).
  */
 export async function saveAndWait(page, fs, file, accept, message = 'the saved file') {
-  await focusActiveEditor(page);
-  await page.keyboard.press('Control+S');
   let previous;
-  return waitUntil(() => {
+  const saved = () => {
     // Two equal reads in a row: the editor truncates the file before writing it, so one read can be partial.
     const text = fs.readFileSync(file, 'utf8');
     const stable = text === previous;
     previous = text;
     return stable && accept(text) ? text : undefined;
-  }, { timeout: 20_000, message });
+  };
+  await focusActiveEditor(page);
+  await page.keyboard.press('Control+S');
+  try {
+    return await waitUntil(saved, { timeout: 10_000, message });
+  } catch {
+    // Once in nine full runs on a loaded 2-vCPU machine a save did nothing visible: the file stayed as it was, the
+    // editor clean, no save in progress (most likely the key press was lost; pressing again in isolation always
+    // worked). A user presses again; so does the test, and says so in its output.
+    console.log(`[e2e] ${message}: nothing after 10 s, pressing Ctrl+S again`);
+    await focusActiveEditor(page);
+    await page.keyboard.press('Control+S');
+    return waitUntil(saved, { timeout: 20_000, message });
+  }
 }
 
 /** Puts the focus in the active editor, as a user saving from it would: a click at the start of its first line. */
