@@ -14,6 +14,7 @@ import { findObjects, K8sObject } from './objects';
 import { NodeReader } from './nodes';
 import { aliasCycle, aliasExpansion, binaryFile, fileTooLarge, internalError, ParseProblem, parsingStopped, tooDeep } from './problems';
 import { DocumentScan, guardedTokens, StreamScan } from './token-stream';
+import './yaml-node-types';
 
 export type { ParseProblem } from './problems';
 export type { Limits } from './limits';
