@@ -75,6 +75,7 @@ export function formatReport(results) {
     if (s.burst) single(`burst of ${s.burst.edits} edits → last version`, 1, s.burst.lastMs);
     if (s.hover) stats('hover', s.hover);
     if (s.codeAction) stats('code action', s.codeAction);
+    if (s.codeActionResolve) stats('  resolve a fix-all (its edit)', s.codeActionResolve);
     if (c.indexing) single('index workspace (initialized → done)', 1, c.indexing.ms, c.parseAll.median);
     if (c.cli) single('CLI check --format json <dir>', c.cli.samples.length, c.cli.median, c.parseAll.median);
     if (c.cliStartup) single('  CLI startup alone (--version-info)', c.cliStartup.samples.length, c.cliStartup.median, undefined);
@@ -91,6 +92,7 @@ export function formatReport(results) {
     if (s.diagnostics !== undefined) facts.push(`${s.diagnostics} diagnostics on open (${Object.entries(s.severities ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')})`);
     if (s.hover) facts.push(`hover answered with content ${s.hover.withResult}/${s.hover.n}`);
     if (s.codeAction) facts.push(`code actions offered ${s.codeAction.withResult}/${s.codeAction.n}`);
+    if (s.codeActionResolve) facts.push(`fix-alls resolved with an edit ${s.codeActionResolve.withResult}/${s.codeActionResolve.n}`);
     if (s.burst) facts.push(`burst: ${s.burst.intermediatePublished} of ${s.burst.edits - 1} superseded versions were published`);
     if (s.publications) facts.push(`largest publication ${kb(s.publications.maxBytes)}`);
     if (s.peakMBAfter) facts.push(`peak RSS after ${Object.entries(s.peakMBAfter).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} MB`);

@@ -238,14 +238,22 @@ export async function measureDocument(server, plan) {
   out.hover = await timeRequests(server, targets, budgets.requestsMs, timeouts.requestMs, out,
     (t) => ['textDocument/hover', { textDocument: { uri }, position: t.position }], (r) => r !== null && r !== undefined, 'hover');
   out.peakMBAfter.hover = server.memory().peakMB;
+  const unresolved = new Map(); // fix-alls offered without their edit, by title
   out.codeAction = await timeRequests(server, targets, budgets.requestsMs, timeouts.requestMs, out,
     (t) => ['textDocument/codeAction', { textDocument: { uri }, range: t.range, context: { diagnostics: t.diagnostics, triggerKind: 1 } }],
-    (r) => Array.isArray(r) && r.length > 0, 'codeAction');
+    (r) => Array.isArray(r) && r.length > 0, 'codeAction', (r) => { for (const a of Array.isArray(r) ? r : []) if (a.data && !a.edit) unresolved.set(a.title, a); });
   out.peakMBAfter.codeAction = server.memory().peakMB;
+  // ---- what picking an offered fix-all costs: its edit, computed on codeAction/resolve ----
+  const toResolve = [...unresolved.values()];
+  if (toResolve.length) {
+    out.codeActionResolve = await timeRequests(server, toResolve, budgets.requestsMs, timeouts.requestMs, out,
+      (a) => ['codeAction/resolve', a], (r) => !!r?.edit, 'codeAction/resolve');
+    out.peakMBAfter.resolve = server.memory().peakMB;
+  }
   return finish(out, watch);
 }
 
-async function timeRequests(server, targets, budgetMs, timeoutMs, out, request, useful, name) {
+async function timeRequests(server, targets, budgetMs, timeoutMs, out, request, useful, name, onResult = () => {}) {
   const samples = [];
   let answered = 0;
   const started = performance.now();
@@ -259,6 +267,7 @@ async function timeRequests(server, targets, budgetMs, timeoutMs, out, request, 
       const { result, ms } = await server.request(method, params, timeoutMs);
       samples.push(ms);
       if (useful(result)) answered++;
+      onResult(result);
     }
   } catch (error) {
     out.errors.push(`${name}: ${error.message}`);
