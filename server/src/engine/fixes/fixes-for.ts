@@ -34,7 +34,14 @@ export function fixesFor(finding: Finding, parsed: ParsedManifest, options: Fixe
 
 /** The preferred fix of a finding, if it has one. */
 export function preferredFix(finding: Finding, parsed: ParsedManifest, options: FixesForOptions = {}): Fix | undefined {
+  if (!mayHavePreferredFix(finding.ruleId)) return undefined;
   return fixesFor(finding, parsed, options).find((f) => f.isPreferred);
+}
+
+/** Whether a finding of the rule can have a preferred fix at all: tells without locating it in the syntax tree. */
+export function mayHavePreferredFix(ruleId: string): boolean {
+  const fixer = ruleFixer(ruleId);
+  return !!fixer && fixer.preferred !== false;
 }
 
 /** Whether applying the fix leaves every document as free of syntax errors as it was. */

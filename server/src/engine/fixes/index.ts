@@ -1,7 +1,7 @@
 /** Quick fixes, suppression comments and fix-all (pure: text and findings in, text edits out). */
 export type { TextEdit, Fix, FixOptions, FixValue, ResourceDefaults } from './types';
 export { DEFAULT_NON_ROOT_USER_ID, DEFAULT_RESOURCE_DEFAULTS } from './types';
-export { fixesFor, preferredFix } from './fixes-for';
+export { fixesFor, mayHavePreferredFix, preferredFix } from './fixes-for';
 export type { FixesForOptions } from './fixes-for';
 export { disableLineFix, disableDocumentFix } from './disable';
 export { fixAll, makeRestrictedCompliant, sameWorkload } from './fix-all';

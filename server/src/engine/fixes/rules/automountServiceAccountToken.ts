@@ -11,6 +11,7 @@ const TITLE = 'Set automountServiceAccountToken: false (breaks workloads that ca
 
 export const automountServiceAccountToken: RuleFixer = {
   ruleId: 'automountServiceAccountToken',
+  preferred: false,
   fixes(ctx) {
     const spec = ctx.pod.spec;
     const field = ctx.reader.child(spec, 'automountServiceAccountToken');

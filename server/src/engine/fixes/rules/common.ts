@@ -12,6 +12,11 @@ import type { Fix, TextEdit } from '../types';
 
 export interface RuleFixer {
   ruleId: string;
+  /**
+   * False for a rule none of whose fixes is ever preferred (they change what the workload does, so the user must pick
+   * them): fix-all and "Fix all <rule> problems", which apply preferred fixes only, skip its findings unlocated.
+   */
+  preferred?: false;
   /** The fixes for one finding, preferred first; may throw CannotFix (caught by the caller). */
   fixes(ctx: FixContext): Fix[];
 }

@@ -4,5 +4,6 @@ import { replaceSources } from './volume-sources';
 
 export const hostPathVolumes: RuleFixer = {
   ruleId: 'hostPathVolumes',
+  preferred: false,
   fixes: (ctx) => replaceSources(ctx, (key) => key === 'hostPath'),
 };

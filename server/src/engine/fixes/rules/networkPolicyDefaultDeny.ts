@@ -15,6 +15,7 @@ import { uniqueName } from './unique-name';
 
 export const networkPolicyDefaultDeny: RuleFixer = {
   ruleId: 'networkPolicyDefaultDeny',
+  preferred: false,
   fixes(ctx) {
     if (ctx.style.json) return [];
     const object = ctx.finding.object;

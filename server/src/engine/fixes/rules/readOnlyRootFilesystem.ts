@@ -17,6 +17,7 @@ import { WritablePath, writablePaths } from './writable-paths';
 
 export const readOnlyRootFilesystem: RuleFixer = {
   ruleId: 'readOnlyRootFilesystem',
+  preferred: false,
   fixes(ctx) {
     const r = ctx.reader;
     const container = containerOf(ctx).ref;

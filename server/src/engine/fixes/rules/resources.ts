@@ -32,6 +32,7 @@ export function missingFields(message: string): Set<string> {
 
 export const resources: RuleFixer = {
   ruleId: 'resources',
+  preferred: false,
   fixes(ctx) {
     const container = containerOf(ctx).ref;
     const missing = missingFields(ctx.finding.message);

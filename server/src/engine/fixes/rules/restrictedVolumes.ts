@@ -4,5 +4,6 @@ import { ALLOWED_SOURCES, replaceSources } from './volume-sources';
 
 export const restrictedVolumes: RuleFixer = {
   ruleId: 'restrictedVolumes',
+  preferred: false,
   fixes: (ctx) => replaceSources(ctx, (key) => !ALLOWED_SOURCES.has(key)),
 };

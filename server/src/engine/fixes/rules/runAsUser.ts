@@ -4,6 +4,7 @@ import { fix, RuleFixer, securityContextOf } from './common';
 
 export const runAsUser: RuleFixer = {
   ruleId: 'runAsUser',
+  preferred: false,
   fixes(ctx) {
     const r = ctx.reader;
     const value = r.child(securityContextOf(ctx).securityContext, 'runAsUser');
