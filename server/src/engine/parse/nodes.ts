@@ -34,7 +34,7 @@ function isMergeKey(key: unknown): boolean {
   return (key.type === undefined || key.type === 'PLAIN') && key.source === '<<';
 }
 
-function keyString(key: unknown): string | undefined {
+function scalarKey(key: unknown): string | undefined {
   if (isScalar(key)) return key.value === null || key.value === undefined ? undefined : String(key.value);
   return undefined;
 }
@@ -44,6 +44,11 @@ export class NodeReader {
   private readonly keyIndexes = new WeakMap<YAMLMap, Map<string, Pair> | null>();
 
   constructor(readonly doc: Document) {}
+
+  /** A key as text; an alias key (`*k : true`) names what it points at, as go-yaml resolves it. */
+  private keyString(key: unknown): string | undefined {
+    return scalarKey(isAlias(key) ? this.resolve(key) : key);
+  }
 
   resolve(node: unknown): Node | null {
     let n = node;
@@ -88,7 +93,7 @@ export class NodeReader {
     for (const item of map.items) {
       if (!isPair(item)) continue;
       if (!isMergeKey(item.key)) {
-        if (keyString(item.key) === key) found = this.pairValue(ref, item);
+        if (this.keyString(item.key) === key) found = this.pairValue(ref, item);
         continue;
       }
       const merged = this.mergedChild(ref, item.value as Node | null, key, depth);
@@ -107,7 +112,7 @@ export class NodeReader {
           index = null;
           break;
         }
-        const k = keyString(item.key);
+        const k = this.keyString(item.key);
         if (k !== undefined) index.set(k, item);
       }
       this.keyIndexes.set(map, index);
@@ -176,7 +181,7 @@ export class NodeReader {
           for (const s of isSeq(sources) ? sources.items.map((x) => this.resolve(x)) : [sources]) if (isMap(s)) collect(s, depth + 1);
           continue;
         }
-        const k = keyString(item.key);
+        const k = this.keyString(item.key);
         if (k !== undefined && !seen.has(k)) { seen.add(k); keys.push(k); }
       }
     };
@@ -209,7 +214,7 @@ export class NodeReader {
     if (!isScalar(n)) return undefined;
     if (typeof n.value === 'number') return readAsStringByKubectl(n) ? undefined : n.value;
     if (typeof n.value === 'bigint') return Number(n.value);
-    if (typeof n.value === 'string') return goPrefixedInt(n);
+    if (typeof n.value === 'string') return goPrefixedInt(n) ?? taggedNumber(n);
     return undefined;
   }
 
@@ -256,6 +261,19 @@ function goPrefixedInt(n: Scalar): number | undefined {
   if (!m) return undefined;
   const value = Number.parseInt(m[2].slice(1), GO_BASES[m[2][0].toLowerCase()]);
   return m[1] === '-' ? -value : value;
+}
+
+/**
+ * `!!float 0` or `!!float 1e3`, which the yaml package leaves as a string (its YAML 1.1 float needs a `.`): go-yaml v2
+ * reads the text as it would untagged and turns the integer into a float, so the API server gets the number.
+ */
+const FLOAT_TAG = 'tag:yaml.org,2002:float';
+const DECIMAL = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+
+function taggedNumber(n: Scalar): number | undefined {
+  if (n.tag !== FLOAT_TAG || typeof n.value !== 'string') return undefined;
+  const text = n.value.replace(/_/g, '');
+  return DECIMAL.test(text) ? Number(text) : undefined;
 }
 
 export type { Scalar };

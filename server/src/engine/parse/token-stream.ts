@@ -30,6 +30,9 @@ export interface StreamScan {
 }
 
 const ALIAS = 0x2a; // '*'
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
 
 /**
  * Stray tokens between documents (`]]]]...`) each become an error object in the composer, a million of them in a
@@ -38,15 +41,122 @@ const ALIAS = 0x2a; // '*'
 const MAX_STREAM_ERRORS = 1_000;
 
 /**
- * A lone CR (an old Mac line end, or a stray one among mixed line ends) is a line break for YAML, for go-yaml (which
- * kubectl uses), for LSP and for editors, but the `yaml` lexer reads it as text: `# note\rprivileged: true` would be
- * one comment, hiding a field the cluster sees. The lexer (and the document split in split-documents.ts) reads it
- * as LF: same length, so every offset into the original text holds.
+ * Line breaks of YAML 1.1 that the `yaml` lexer reads as text: a lone CR (an old Mac line end, or a stray one among
+ * mixed line ends), NEL (U+0085), LS (U+2028) and PS (U+2029). go-yaml v2, which kubectl uses, breaks the line at
+ * each of them, so `# note\rprivileged: true` or `# note\u2028privileged: true` would otherwise be one comment here
+ * and a field on the cluster. The lexer (and the document split in split-documents.ts) reads each as LF: same
+ * length, so every offset into the original text holds. (Inside a quoted value go-yaml keeps LS and PS as
+ * characters where this folds them into a space: a difference in a message's text at most.)
+ *
+ * A BOM at the start of the line after a `---` line is read as a line break too: files saved with a BOM and joined
+ * with `---` have one there, and kubectl, which splits the stream at those lines, drops it as it drops the BOM of a
+ * file; the `yaml` lexer would read it as part of the first key (`\uFEFFapiVersion`) and lose the object.
  */
-const LONE_CR = /\r(?!\n)/g;
+const ODD_TEXT = /[\r\u0085\u2028\u2029\uFEFF]/;
+const ODD_BREAK = /\r(?!\n)|[\u0085\u2028\u2029]/g;
+const BOM_AFTER_MARKER = /^(---(?:[ \t\r][^\n]*)?\n)\uFEFF/gm;
 
 export function lexableText(text: string): string {
-  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+  if (!ODD_TEXT.test(text)) return text;
+  const breaks = text.replace(ODD_BREAK, '\n');
+  const lexable = breaks.replace(BOM_AFTER_MARKER, '$1\n');
+  return breaks === text ? lexable : quotedScalarsAsWritten(text, lexable);
+}
+
+/**
+ * The text with its quoted scalars as written: go-yaml folds a line break inside quotes whatever the next line's
+ * indentation, where the yaml package would end the scalar there and report the rest (`name: "a<LS>b"` is a
+ * one-line string to both once LS stays a character there). The lexemes of the mapped text tell where a quoted
+ * scalar starts; its closing quote is looked for in the text.
+ */
+function quotedScalarsAsWritten(text: string, mapped: string): string {
+  const pieces: string[] = [];
+  let copied = 0;
+  let offset = 0;
+  let scalarText = false;
+  for (const lexeme of new Lexer().lex(mapped)) {
+    const first = lexeme.charCodeAt(0);
+    if (!scalarText && offset >= copied && (first === DOUBLE_QUOTE || first === SINGLE_QUOTE)) {
+      const end = closingQuote(text, offset);
+      if (mapped.slice(offset, end) !== text.slice(offset, end)) {
+        pieces.push(mapped.slice(copied, offset), text.slice(offset, end));
+        copied = end;
+      }
+    }
+    // Control lexemes have no text; the one after a scalar marker is scalar text, whatever it starts with.
+    scalarText = lexeme === CST.SCALAR;
+    if (!scalarText && lexeme !== CST.DOCUMENT && lexeme !== CST.FLOW_END) offset += lexeme.length;
+  }
+  pieces.push(mapped.slice(copied));
+  return pieces.join('');
+}
+
+/** The end of the quoted scalar opening at `start` (after its closing quote), or of the text when it is not closed. */
+function closingQuote(text: string, start: number): number {
+  const quote = text.charCodeAt(start);
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === DOUBLE_QUOTE && c === BACKSLASH) i++;
+    else if (c === quote) {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
+      else return i + 1;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * A text whose first character (after a BOM and blanks) is `{` is a stream of JSON values to kubectl: its decoder
+ * switches to JSON there and reads one object after another (`{...}{...}`, or one per line as `jq -c` writes them),
+ * where YAML sees one document with a stray flow mapping. This tells where each top-level object ends and the next
+ * begins, from the lexemes: brackets count unless they are scalar text, and only blanks and comments may separate.
+ * Only a text that opens like a JSON object (`{"`, or `{}`) counts: a Helm file may start with `{{ if ... }}`.
+ */
+const JSON_STREAM_START = /^\uFEFF?[ \t\r\n]*\{[ \t\r\n]*["}]/;
+const BETWEEN_VALUES = /^(?:[ \t]*|\r?\n|#.*)$/;
+
+class JsonValues {
+  /** Open brackets of the current value, innermost last. */
+  private readonly open: string[] = [];
+  private ended = false;
+  /** A bracket closed what it does not match, or closed nothing: not a JSON stream, read as YAML from here on. */
+  private broken = false;
+  private scalarText = false;
+
+  /** Whether `lexeme` starts another top-level object after a complete one. */
+  startsNext(lexeme: string): boolean {
+    if (this.broken) return false;
+    if (this.scalarText) {
+      this.scalarText = false;
+      return false;
+    }
+    if (lexeme === CST.SCALAR) {
+      this.scalarText = true;
+      if (!this.open.length) this.ended = false;
+      return false;
+    }
+    if (lexeme === '{' || lexeme === '[') {
+      const next = lexeme === '{' && !this.open.length && this.ended;
+      this.open.push(lexeme);
+      this.ended = false;
+      return next;
+    }
+    if (lexeme === '}' || lexeme === ']') {
+      if (this.open.pop() !== (lexeme === '}' ? '{' : '[')) this.broken = true;
+      else if (!this.open.length) this.ended = true;
+      return false;
+    }
+    if (!this.open.length && !BETWEEN_VALUES.test(lexeme)) this.ended = false;
+    return false;
+  }
+}
+
+/** Whether `text` is read as a stream of several JSON objects (see JsonValues). */
+export function isJsonStream(text: string): boolean {
+  if (!JSON_STREAM_START.test(text)) return false;
+  const values = new JsonValues();
+  for (const lexeme of new Lexer().lex(lexableText(text))) if (values.startsNext(lexeme)) return true;
+  return false;
 }
 
 /** The CST tokens of `text`, guarded by `limits`; what was seen is recorded in `scan`. */
@@ -62,6 +172,7 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
   let last = '';
   let streamErrors = 0;
   const excess = (token: CST.Token) => token.type === 'error' && ++streamErrors > MAX_STREAM_ERRORS;
+  const json = JSON_STREAM_START.test(text) ? new JsonValues() : undefined;
 
   /** Passes a top-level token on; false when the document budget is exhausted. */
   function accept(token: CST.Token, skippedUntil?: number, deepAt?: number): boolean {
@@ -97,6 +208,18 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
       parser.offset = offset;
     }
     if (lexeme.charCodeAt(0) === ALIAS) hasAlias = true;
+    if (json?.startsNext(lexeme)) {
+      // The object so far is a document of its own; a fresh parser opens the next one where it starts.
+      for (const token of parser.end()) {
+        if (excess(token)) continue;
+        if (!accept(token)) return;
+        yield token;
+      }
+      const at = parser.offset;
+      parser = new Parser();
+      parser.offset = at;
+      for (const token of parser.next(CST.DOCUMENT)) yield token;
+    }
     for (const token of parser.next(lexeme)) {
       if (excess(token)) continue;
       if (!accept(token)) return;
