@@ -13,7 +13,8 @@ import { fileKey } from './uris';
 
 export class WorkspaceIndex {
   readonly namespaces = new NamespaceIndex();
-  private readonly open = new Set<string>();
+  /** Per file open as a document: the facts each of its open URIs gave last (one file may be open under two spellings). */
+  private readonly open = new Map<string, Map<string, FileFacts | undefined>>();
   private readonly onDisk = new Set<string>();
   /** Each file's facts as last put in, serialised (positions included), to tell a real change from a repeat. */
   private readonly stored = new Map<string, string>();
@@ -33,17 +34,23 @@ export class WorkspaceIndex {
   /** An open document's facts (undefined: it was not analysed, e.g. too large) now stand for its file. */
   updateOpen(uri: string, facts: FileFacts | undefined): boolean {
     const key = fileKey(uri);
-    this.open.add(key);
+    let uris = this.open.get(key);
+    if (!uris) this.open.set(key, (uris = new Map()));
+    uris.set(uri, facts);
     return this.put(key, facts);
   }
 
   /**
    * A document was closed. With `maxFileSize` (the file belongs to the indexed workspace) the file on disk speaks
-   * for it again; without, it is forgotten. When the file on disk holds the document's last text (`openText`, it was
+   * for it again; without, it is forgotten; while it is open under another URI, that document speaks for it. When the file on disk holds the document's last text (`openText`, it was
    * saved), the facts the document gave are its facts: the file is not parsed again.
    */
   async closed(uri: string, maxFileSize?: number, openText?: string): Promise<boolean> {
     const key = fileKey(uri);
+    const uris = this.open.get(key);
+    uris?.delete(uri);
+    // Still open under another spelling of its URI: that document's text speaks for the file.
+    if (uris?.size) return this.put(key, [...uris.values()].pop());
     this.open.delete(key);
     if (key === uri || maxFileSize === undefined) return this.put(key, undefined);
     return this.readFromDisk(key, maxFileSize, openText);
