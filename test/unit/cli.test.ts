@@ -38,6 +38,15 @@ test('text output: path:line:col: severity ruleId message, exit 1 on an error fi
   assert.match(r.stderr, /1 problem \(1 error, 0 warnings, 0 info, 0 hints\) in 1 file/);
 });
 
+test('text output: a line break or terminal escape in a file name or a container name is escaped, one finding a line', () => {
+  const name = 'odd\nname.yaml';
+  fs.writeFileSync(path.join(dir, name), BAD_POD.replace('name: app', 'name: "a\\e[31mpp\\u2028"'));
+  const r = run(['check', '--level', 'baseline', name]);
+  fs.rmSync(path.join(dir, name));
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, 'odd\\nname.yaml:9:21: error privileged privileged (container "a\\u001b[31mpp\\u2028" must not set securityContext.privileged=true)\n');
+});
+
 test('default policy: baseline violations are errors, restricted-only ones warnings', () => {
   const r = run(['check', 'm/bad.yaml']);
   assert.equal(r.code, 1);
