@@ -273,9 +273,11 @@ describe('JSON manifests', () => {
     assert.equal(run.findings[1].message, 'privileged (container "c\u0000d" must not set securityContext.privileged=true)');
   });
 
-  test('Lists: a List inside a List, a PodList and a list kind of another group are unpacked; malformed items are skipped', () => {
+  test('Lists: a List inside a List (20 deep too, as kubectl flattens them), a PodList and a list kind of another group are unpacked; malformed items are skipped', () => {
     const list = (items: unknown, kind = 'List', apiVersion = 'v1') => JSON.stringify({ apiVersion, kind, items });
-    for (const text of [list([{ apiVersion: 'v1', kind: 'List', items: [POD] }]), list([POD], 'PodList'), list([POD], 'FooList', 'example.com/v1')]) {
+    let deep: unknown = POD;
+    for (let i = 0; i < 20; i++) deep = { apiVersion: 'v1', kind: 'List', items: [deep] };
+    for (const text of [list([{ apiVersion: 'v1', kind: 'List', items: [POD] }]), list([POD], 'PodList'), list([POD], 'FooList', 'example.com/v1'), JSON.stringify(deep)]) {
       assert.deepEqual(analyse(text, baseline).ids, ['hostNamespaces', 'privileged'], text.slice(0, 60));
     }
     for (const text of [list({ a: POD }), list([1, null, 'x', [POD]]), list(null), list([])]) {

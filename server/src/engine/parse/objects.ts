@@ -10,13 +10,19 @@ export interface K8sObject extends ObjectRef {
   labels: Map<string, string>;
 }
 
+/**
+ * kubectl unpacks Lists inside Lists however deep; this bounds the recursion only (the parser's nesting limit comes
+ * first in practice, and aliases that would multiply items are cut off by the alias limit before objects are found).
+ */
+const MAX_LIST_NESTING = 64;
+
 export function findObjects(reader: NodeReader, contents: Node | null, documentIndex: number): K8sObject[] {
   const root = reader.root(contents);
   const out: K8sObject[] = [];
   const visit = (ref: Ref | undefined, depth: number): void => {
     const obj = toObject(reader, ref, documentIndex);
     if (!obj) return;
-    if (/List$/.test(obj.kind) && depth < 4) {
+    if (/List$/.test(obj.kind) && depth < MAX_LIST_NESTING) {
       const items = reader.child(ref, 'items');
       if (items && reader.seq(items)) {
         for (const item of reader.items(items)) visit(item, depth + 1);
