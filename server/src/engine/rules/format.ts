@@ -14,8 +14,19 @@ export function sortedUnique(items: readonly string[]): string[] {
   return [...new Set(items)].sort(byteOrder);
 }
 
+/**
+ * UTF-8 byte order, which is code point order. JavaScript's `<` compares UTF-16 units, which puts an astral
+ * character (a surrogate pair, 0xD800...) before U+E000..U+FFFF where Go puts it after.
+ */
 export function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
 }
 
 /** Distinct values in first-seen order. */
