@@ -27,7 +27,7 @@ const SCOPE: Record<Exclude<RuleCategory, 'pss' | 'syntax'>, string> = {
 function ruleDescriptors(): SarifRule[] {
   const rules: SarifRule[] = allRuleInfos().map((r) => {
     const scope = r.category === 'pss' || r.category === 'syntax'
-      ? `Pod Security Standards, ${r.level}, since ${r.since}`
+      ? r.level ? `Pod Security Standards, ${r.level}, since ${r.since}` : 'Pod Security Admission, Namespace labels'
       : `${SCOPE[r.category]}, not part of the Pod Security Standards`;
     const severity = r.level ? 'error' : r.defaultSeverity === 'info' || r.defaultSeverity === 'hint' ? 'recommendation' : r.defaultSeverity ?? 'warning';
     return {

@@ -9,6 +9,7 @@ import { podTarget, PodTarget } from './parse/pod-specs';
 import { MODES, ModePolicy } from './policy/namespace-policy';
 import type { PolicyDecision, PolicyResolver } from './policy/resolver';
 import { effectiveMinor } from './policy/version';
+import { namespaceLabelFindings } from './rules/namespace-labels';
 import { activeChecks, overriddenBaseline } from './rules/registry';
 import { Forbidden, renderForbidden, VersionedCheck, Violation } from './rules/rule';
 import type { Finding, Mode, Severity } from './types';
@@ -87,6 +88,8 @@ export function evaluateManifest(parsed: ParsedManifest, options: EvaluateOption
 export function evaluateDocument(doc: ManifestDocument, options: EvaluateOptions): Finding[] {
   const findings: Finding[] = [];
   for (const pod of podTargets(doc)) findings.push(...evaluatePod(pod, options.policy.forObject(pod.object), options.onRuleError));
+  // Whatever policy applies: an invalid label makes the API server reject the Namespace itself.
+  findings.push(...namespaceLabelFindings(doc));
   return findings;
 }
 

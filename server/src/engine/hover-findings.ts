@@ -100,7 +100,7 @@ function fieldSections(input: FindingsHoverInput, skip: ReadonlySet<string>): { 
 
 function infoSection(info: RuleInfo, here: string[]): string {
   const category = info.category === 'pss' ? 'Pod Security' : info.category === 'rbac' ? 'RBAC' : info.category;
-  const standard = info.category === 'pss' ? `*${info.level}* check` : `${category} rule`;
+  const standard = info.category !== 'pss' ? `${category} rule` : info.level ? `*${info.level}* check` : 'Pod Security Admission check';
   const severity = info.defaultSeverity ? ` · default severity *${info.defaultSeverity}*` : '';
   return [
     `**${info.title}** · ${standard} \`${info.id}\`${severity}`,

@@ -2,7 +2,7 @@
  * Semantics the other suites leave out, checked against the reference (/work/shared/docs/pod-security-standards.md):
  * object texts that mix container kinds and checks, vocabularies that look alike but belong to another field
  * (annotation vs field spellings), overrides that make restricted laxer than baseline for Windows pods, and
- * namespace policy corners. The test marked `todo` is a known gap: invalid labels on a Namespace are not reported yet.
+ * namespace policy corners.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -257,9 +257,7 @@ test('5: a Namespace manifest without Pod Security labels wins over labels confi
 // warns at v1.30. A user who configures defaults that mirror a cluster with a non-privileged warn default sees
 // warn follow where that cluster's would not; deliberate, and in the README.
 
-test('5: a Namespace whose Pod Security labels are invalid is reported on the label value', {
-  todo: 'BUG: invalid pod-security.kubernetes.io/* label values on a Namespace manifest give no finding; the controller rejects the Namespace',
-}, () => {
+test('5: a Namespace whose Pod Security labels are invalid is reported on the label value', () => {
   // Reference 5: "Namespace create/update: rejected as Invalid with field errors on
   // metadata.labels[pod-security.kubernetes.io/<mode>] and messages `must be one of privileged, baseline, restricted`
   // (level) or `must be "latest" or "v1.x"` (version)."

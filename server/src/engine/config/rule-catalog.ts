@@ -3,6 +3,7 @@
  * and the hardening, network and RBAC rules, from their own lists (one source of truth).
  */
 import { HARDENING_RULES } from '../rules/hardening';
+import { NAMESPACE_LABELS_RULE } from '../rules/namespace-labels';
 import { PSS_RULES } from '../rules/pss';
 import type { RuleCategory } from '../types';
 
@@ -17,6 +18,7 @@ export type ConfigurableCategory = (typeof CONFIGURABLE_CATEGORIES)[number];
 const CATALOG: ReadonlyMap<string, RuleCategory> = new Map<string, RuleCategory>([
   ...PSS_RULES.map((r): [string, RuleCategory] => [r.id, 'pss']),
   ...HARDENING_RULES.map((r): [string, RuleCategory] => [r.id, r.category]),
+  [NAMESPACE_LABELS_RULE, 'pss'],
 ]);
 
 /** The category of a rule that checks manifests, or undefined for unknown ids (and for yamlSyntax/unusedDirective). */

@@ -4,6 +4,7 @@
  */
 import type { RuleCategory, Severity } from '../types';
 import { HARDENING_RULES } from './hardening';
+import { NAMESPACE_LABELS_INFO } from './namespace-labels';
 import { PSS_RULES } from './pss';
 
 export interface RuleInfo {
@@ -15,7 +16,7 @@ export interface RuleInfo {
   fix: string;
   url: string;
   fields: string[];
-  /** PSS only. */
+  /** PSS checks only (not namespaceLabels, which checks Namespaces whatever the level). */
   level?: 'baseline' | 'restricted';
   /** PSS only: the first policy version (`v1.N`) at which the check exists. */
   since?: string;
@@ -50,6 +51,7 @@ const INFOS: ReadonlyMap<string, RuleInfo> = new Map<string, RuleInfo>([
     fields: r.docs.fields,
     defaultSeverity: r.defaultSeverity,
   }]),
+  [NAMESPACE_LABELS_INFO.id, NAMESPACE_LABELS_INFO],
 ]);
 
 export function ruleInfo(id: string): RuleInfo | undefined {
