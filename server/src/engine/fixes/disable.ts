@@ -55,11 +55,16 @@ function extend(directive: Directive, ruleId: string): TextEdit | undefined {
 
 /**
  * Where a document-level directive goes: on the line after the document's `---` (only a comment may follow the
- * marker on its line), or above the first line of a document that has no marker.
+ * marker on its line), or above the first line of a document that has no marker; after a BOM at either place.
  */
 function documentTop(text: string, docStart: number): number | undefined {
-  if (!text.startsWith('---', docStart)) return lineStart(text, docStart);
+  if (!text.startsWith('---', docStart)) return afterBom(text, lineStart(text, docStart));
   const rest = text.slice(docStart + 3, lineEnd(text, docStart));
   if (!/^(\s*|\s+#.*)$/.test(rest)) return undefined;
-  return nextLineStart(text, docStart);
+  return afterBom(text, nextLineStart(text, docStart));
+}
+
+/** A BOM starting the file or the line after `---` stays first: the parser only drops it there. */
+function afterBom(text: string, at: number): number {
+  return text.charCodeAt(at) === 0xfeff ? at + 1 : at;
 }

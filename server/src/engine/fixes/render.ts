@@ -38,8 +38,8 @@ export function renderFlow(value: FixValue, json: boolean, quote: Quote = 'plain
 }
 
 /** JSON spread over lines as a formatter would write it, continuation lines starting at `indent` columns. */
-export function renderJsonPretty(value: FixValue, indent: number, style: DocStyle): string {
-  return JSON.stringify(value, null, style.unit).split('\n').join(style.eol + ' '.repeat(indent));
+export function renderJsonPretty(value: FixValue, indent: string, style: DocStyle): string {
+  return JSON.stringify(value, null, style.jsonIndent).split('\n').join(style.eol + indent);
 }
 
 /** Block YAML lines for `key: value` entries at `column` (nested maps step by the document's unit). */

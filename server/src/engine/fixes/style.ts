@@ -14,6 +14,8 @@ export interface DocStyle {
   eol: string;
   /** Spaces a nested map is indented by (2 when nothing tells otherwise). */
   unit: number;
+  /** JSON: what one level of nesting is indented with (a tab, or spaces; two spaces when nothing tells). */
+  jsonIndent: string;
   /** Spaces between a key's column and the `-` of its block sequence (0 for non-indented sequences). */
   seqIndent: number;
   /** Most lists of scalars are flow lists (`[a, b]`): a list a fix writes is one too, quoted like theirs. */
@@ -71,9 +73,10 @@ export function docStyle(text: string, doc: Document): DocStyle {
   };
   visit(doc.contents, 0);
   const json = isJsonText(text);
-  const unit = json ? jsonUnit(text) : mostCommon(maps) ?? 2;
+  const jsonIndent = json ? jsonUnit(text) : '  ';
+  const unit = json ? jsonIndent.length : mostCommon(maps) ?? 2;
   const style: DocStyle = {
-    json, eol: eolOf(text), unit, seqIndent: mostCommon(seqs) ?? unit,
+    json, eol: eolOf(text), unit, jsonIndent, seqIndent: mostCommon(seqs) ?? unit,
     flowScalarLists: flowLists > blockLists, listQuote: QUOTES[mostCommon(quotes) ?? 0],
   };
   cache.set(doc, style);
@@ -100,8 +103,8 @@ function mostCommon(m: Map<number, number>): number | undefined {
   return best;
 }
 
-/** The indentation of the first indented line of a JSON file (2 when the file is on one line). */
-function jsonUnit(text: string): number {
-  const m = /\n( +)\S/.exec(text);
-  return m ? m[1].length : 2;
+/** The indentation of the first indented line of a JSON file: a tab, or its spaces (two when the file is on one line). */
+function jsonUnit(text: string): string {
+  const m = /\n(\t+| +)\S/.exec(text);
+  return m ? (m[1][0] === '\t' ? '\t' : m[1]) : '  ';
 }

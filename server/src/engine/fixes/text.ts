@@ -1,16 +1,24 @@
-/** Line arithmetic on raw text (LF or CRLF), used to place inserted and removed lines exactly. */
+/**
+ * Line arithmetic on raw text, used to place inserted and removed lines exactly. A line ends where the parser's
+ * does (parse/token-stream.ts, lexableText): at LF, CRLF, a lone CR, NEL, LS or PS; a removal that knew only LF and
+ * CR would take the next line along.
+ */
+
+function isBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
+}
 
 /** Offset of the first character of the line containing `offset`. */
 export function lineStart(text: string, offset: number): number {
   let i = Math.min(offset, text.length);
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  while (i > 0 && !isBreak(text[i - 1])) i--;
   return i;
 }
 
 /** Offset of the line break (`\n`, or the `\r` of `\r\n`) ending the line containing `offset`, or the text's end. */
 export function lineEnd(text: string, offset: number): number {
   let i = Math.max(0, offset);
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  while (i < text.length && !isBreak(text[i])) i++;
   return i;
 }
 
@@ -46,11 +54,11 @@ export function skipSpaceBack(text: string, offset: number): number {
   return i;
 }
 
-/** The line break the text uses (the first one found: `\r\n`, `\n` or a lone `\r`), `\n` when there is none. */
+/** The line break the text uses (the first one found: `\r\n`, `\n`, a lone `\r`, NEL, LS or PS), `\n` when there is none. */
 export function eolOf(text: string): string {
-  return /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+  return /\r\n?|[\n\u0085\u2028\u2029]/.exec(text)?.[0] ?? '\n';
 }
 
 export function isLineStart(text: string, offset: number): boolean {
-  return offset === 0 || text[offset - 1] === '\n' || text[offset - 1] === '\r';
+  return offset === 0 || isBreak(text[offset - 1]);
 }

@@ -55,6 +55,6 @@ function fillFlow(ctx: EditContext, parent: YAMLMap, pair: Pair, key: Node, node
   const { text, style } = ctx;
   if (!node?.range || node.range[0] === node.range[1] || isScalar(node)) return fillEmpty(ctx, parent, pair, value);
   const spread = style.json && onlySpaceBefore(text, key.range![0]);
-  const rendered = spread ? renderJsonPretty(value, indentationOf(text, key.range![0]).length, style) : renderFlow(value, style.json);
+  const rendered = spread ? renderJsonPretty(value, indentationOf(text, key.range![0]), style) : renderFlow(value, style.json);
   return { span: { start: node.range[0], end: node.range[1] }, newText: rendered };
 }

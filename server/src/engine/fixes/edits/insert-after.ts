@@ -23,7 +23,7 @@ export function insertPairsAfter(ctx: EditContext, map: YAMLMap, after: Pair | u
   const quoted = style.json || keysQuoted(map);
   if (onlySpaceBefore(text, start)) {
     const indent = indentationOf(text, start);
-    const lines = Object.entries(entries).map(([k, v]) => `,${style.eol}${indent}${renderKey(k, style.json, quoted)}: ${style.json ? renderJsonPretty(v, indent.length, style) : renderFlow(v, false)}`);
+    const lines = Object.entries(entries).map(([k, v]) => `,${style.eol}${indent}${renderKey(k, style.json, quoted)}: ${style.json ? renderJsonPretty(v, indent, style) : renderFlow(v, false)}`);
     return { span: { start: end, end }, newText: lines.join('') };
   }
   return { span: { start: end, end }, newText: Object.entries(entries).map(([k, v]) => `, ${renderKey(k, style.json, quoted)}: ${renderFlow(v, style.json)}`).join('') };

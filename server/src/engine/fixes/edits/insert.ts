@@ -50,7 +50,8 @@ export function insertLinesAfter(ctx: EditContext, node: unknown, lines: string[
   return { span: { start: p, end: p }, newText: style.eol + body };
 }
 
-export type FlowItems = (indent: number, multiline: boolean) => string[];
+/** Rendered items; `indent` is the leading whitespace of the line the items go on (only when `multiline`). */
+export type FlowItems = (indent: string, multiline: boolean) => string[];
 
 /** Inserts rendered items before the closing bracket of a flow collection, after its last item. */
 export function insertIntoFlow(ctx: EditContext, collection: YAMLMap | YAMLSeq, render: FlowItems): TextEdit {
@@ -58,7 +59,7 @@ export function insertIntoFlow(ctx: EditContext, collection: YAMLMap | YAMLSeq, 
   const [open, close] = collection.range ?? refuse('flow collection without a position');
   if (!collection.items.length) {
     const p = open + 1;
-    return { span: { start: p, end: p }, newText: render(0, false).join(', ') };
+    return { span: { start: p, end: p }, newText: render('', false).join(', ') };
   }
   const last = collection.items[collection.items.length - 1];
   const lastStart = startOf(last);
@@ -67,13 +68,13 @@ export function insertIntoFlow(ctx: EditContext, collection: YAMLMap | YAMLSeq, 
   const multiline = lineStart(text, lastStart) !== lineStart(text, open) && onlySpaceBefore(text, lastStart);
   if (multiline) {
     const indent = indentationOf(text, lastStart);
-    const items = render(indent.length, true);
+    const items = render(indent, true);
     return { span: { start: end, end }, newText: items.map((i) => `,${style.eol}${indent}${i}`).join('') };
   }
-  return { span: { start: end, end }, newText: render(0, false).map((i) => `, ${i}`).join('') };
+  return { span: { start: end, end }, newText: render('', false).map((i) => `, ${i}`).join('') };
 }
 
-function flowPairs(ctx: EditContext, entries: { [key: string]: FixValue }, quotedKeys: boolean, indent: number, multiline: boolean): string[] {
+function flowPairs(ctx: EditContext, entries: { [key: string]: FixValue }, quotedKeys: boolean, indent: string, multiline: boolean): string[] {
   const json = ctx.style.json;
   return Object.entries(entries).map(([k, v]) => {
     const value = json && multiline ? renderJsonPretty(v, indent, ctx.style) : renderFlow(v, json);
