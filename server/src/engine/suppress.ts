@@ -24,6 +24,7 @@
  * //                  target: { start: 54, end: 70 } }  (the line `privileged: true`)
  */
 import { LineIndex } from './line-index';
+import { lexableText } from './parse/token-stream';
 import type { Span } from './types';
 import { yamlComments } from './yaml-comments';
 
@@ -113,13 +114,16 @@ function splitBody(body: string, from: number, offset: number): Pick<Directive, 
   return reason ? { rules, reason } : { rules };
 }
 
-/** Finds the first line after an offset that is neither blank nor only a comment. */
+/** Finds the first line after an offset that is neither blank nor only a comment (lines as YAML reads them). */
 class NextLineFinder {
+  private readonly text: string;
   private readonly lines: LineIndex;
   private readonly commentStarts: Set<number>;
 
-  constructor(private readonly text: string, commentStarts: number[]) {
-    this.lines = new LineIndex(text);
+  constructor(text: string, commentStarts: number[]) {
+    // Lines as the parser reads them (NEL, LS and PS end one too), so the comment and the line it names agree.
+    this.text = lexableText(text);
+    this.lines = new LineIndex(this.text);
     this.commentStarts = new Set(commentStarts);
   }
 

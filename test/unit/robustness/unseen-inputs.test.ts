@@ -357,6 +357,13 @@ describe('Unicode line breaks and byte order marks', () => {
     });
   }
 
+  test('podsec-disable-next-line ended by LS names the line after the LS, as the parser reads lines', () => {
+    const text = P.replace('  hostPID: true\n', '  # podsec-disable-next-line hostNamespaces -- test\u2028  hostPID: true\n');
+    const policy = new PolicyResolver({ level: 'baseline' }, new NamespaceIndex());
+    // lintText applies suppression comments (analyse, analyzeText, does not); no unusedDirective either.
+    assert.deepEqual(lintText(text, { policy, hardening: false }).findings.map((f) => f.ruleId), ['privileged']);
+  });
+
   test('a file whose only line breaks are U+2028 is the Pod kubectl reads, not five syntax errors', () => {
     const text = P.replace(/\n/g, '\u2028');
     assert.deepEqual(analyse(text, baseline).ids, ['hostNamespaces', 'privileged']);
