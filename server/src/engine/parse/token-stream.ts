@@ -208,19 +208,14 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
       parser.offset = offset;
     }
     if (lexeme.charCodeAt(0) === ALIAS) hasAlias = true;
+    let tokens: Generator<CST.Token>;
     if (json?.startsNext(lexeme)) {
       // The object so far is a document of its own; a fresh parser opens the next one where it starts.
-      for (const token of parser.end()) {
-        if (excess(token)) continue;
-        if (!accept(token)) return;
-        yield token;
-      }
-      const at = parser.offset;
-      parser = new Parser();
-      parser.offset = at;
-      for (const token of parser.next(CST.DOCUMENT)) yield token;
-    }
-    for (const token of parser.next(lexeme)) {
+      const ended = parser;
+      parser = documentParserAt(ended.offset);
+      tokens = endThenNext(ended, parser, lexeme);
+    } else tokens = parser.next(lexeme);
+    for (const token of tokens) {
       if (excess(token)) continue;
       if (!accept(token)) return;
       yield token;
@@ -244,6 +239,19 @@ export function* guardedTokens(text: string, limits: Limits, scan: StreamScan): 
     if (!accept(token)) return;
     yield token;
   }
+}
+
+/** A parser with a document open at `offset` (what the lexer's document-mode lexeme does at a stream's start). */
+function documentParserAt(offset: number): Parser {
+  const parser = new Parser();
+  parser.offset = offset;
+  for (const token of parser.next(CST.DOCUMENT)) throw new Error(`unexpected ${token.type} opening a document`);
+  return parser;
+}
+
+function* endThenNext(ended: Parser, parser: Parser, lexeme: string): Generator<CST.Token> {
+  yield* ended.end();
+  yield* parser.next(lexeme);
 }
 
 function currentDocumentOffset(parser: Parser): number {
