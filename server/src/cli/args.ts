@@ -51,7 +51,8 @@ Options:
   --no-config                              do not look for a configuration file
   --color / --no-color                     force or disable colours (default: on when stdout is a terminal)
   -h, --help                               show this help
-  --version-info                           print the PodSec version
+  -v, --version-info                       print the PodSec version (also "podsec --version" alone)
+  --                                       what follows are paths, even when they start with "-"
 
 Policy: without --level, each object's namespace decides: the pod-security.kubernetes.io/* labels of a Namespace
 among the inputs, else that namespace's labels in the configuration file, else the configuration's policy
@@ -83,17 +84,31 @@ standard output.
 Exit status: 0 no error finding; 1 at least one error finding; 2 usage error or unreadable input.
 For fix: 0 no error finding left after fixing; 1 error findings remain; 2 usage error, unreadable or unwritable input.`;
 
+/** Options that take no value: `--color=false` is a mistake, not `--color`. */
+const SWITCHES = new Set(['--help', '--dry-run', '--no-config', '--color', '--no-color']);
+
 export function parseArgs(argv: string[]): Args {
   if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
-  if (argv[0] === '--version-info' || argv[0] === '-v') return { command: 'version' };
+  // Before a command `--version` can only mean the tool's version (after one it is the policy version).
+  if (argv[0] === '--version-info' || argv[0] === '-v' || (argv[0] === '--version' && argv.length === 1)) return { command: 'version' };
   if (argv[0] !== 'check' && argv[0] !== 'fix') return { command: 'error', message: `unknown command "${argv[0]}"` };
   const fix = argv[0] === 'fix';
   let dryRun = false;
   const out: CheckArgs = { command: 'check', paths: [], format: 'text', noConfig: false };
+  let onlyPaths = false;
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
+    if (onlyPaths) {
+      out.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => (inline !== undefined ? inline : argv[++i]);
+    if (inline !== undefined && SWITCHES.has(flag)) return { command: 'error', message: `${flag} takes no value (got ${JSON.stringify(arg)})` };
     switch (flag) {
       case '-h':
       case '--help':

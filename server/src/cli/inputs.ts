@@ -51,13 +51,20 @@ export function collectPaths(paths: string[], skip: (path: string) => boolean = 
       problems.push({ display: p, message: errorText(e) });
       continue;
     }
-    if (stat.isDirectory()) walk(p, files, problems, skip);
+    if (stat.isDirectory()) walk(p, files, problems, skip, new Set());
     else files.push(p);
   }
-  return { files: [...new Set(files)], problems, skipped };
+  return { files: onePathPerFile(files), problems, skipped };
 }
 
-function walk(dir: string, files: string[], problems: InputProblem[], skip: (path: string) => boolean): void {
+/**
+ * Symbolic links are followed, to files (as `kubectl apply -f` reads them) and to folders, each folder walked once
+ * (a link back up cannot loop). A link named like a manifest that points nowhere is a problem, as it is for kubectl.
+ */
+function walk(dir: string, files: string[], problems: InputProblem[], skip: (path: string) => boolean, walked: Set<string>): void {
+  const real = realPath(dir);
+  if (walked.has(real)) return;
+  walked.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -69,11 +76,41 @@ function walk(dir: string, files: string[], problems: InputProblem[], skip: (pat
   for (const e of entries) {
     const full = path.join(dir, e.name);
     if (skip(full)) continue;
-    if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems, skip);
-    } else if (e.isFile() && MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !SKIPPED_FILES.has(e.name)) {
+    const manifest = MANIFEST_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !SKIPPED_FILES.has(e.name);
+    let kind = e.isDirectory() ? 'folder' : e.isFile() ? 'file' : undefined;
+    if (e.isSymbolicLink()) {
+      try {
+        const target = fs.statSync(full);
+        kind = target.isDirectory() ? 'folder' : target.isFile() ? 'file' : undefined;
+      } catch (error) {
+        if (manifest) problems.push({ display: full, message: `symbolic link to nothing readable (${errorText(error)})` });
+        continue;
+      }
+    }
+    if (kind === 'folder') {
+      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems, skip, walked);
+    } else if (kind === 'file' && manifest) {
       files.push(full);
     }
+  }
+}
+
+/** The first path of each file: one named twice (`pod.yaml` and `./pod.yaml`, or through a link) is checked once. */
+function onePathPerFile(files: string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const real = f === STDIN ? f : realPath(f);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
   }
 }
 

@@ -5,6 +5,7 @@
  * and findings of their own. Each rule gets one section: a Pod Security rule the same section as on its fields
  * (with this object's verdict), any other rule its documentation and what it found here.
  */
+import { plainText } from './hover-markdown';
 import type { EvaluateOptions } from './evaluate';
 import { hoverAt, HoverResult } from './hover';
 import { ruleHover } from './hover-rule';
@@ -73,7 +74,7 @@ function findingSection(finding: Finding, all: readonly Finding[], input: Findin
     if (pod) return ruleHover([pss], pod, input.policyFor(object.namespace), new PolicyRuns(pod, input.onRuleError));
   }
   const info = ruleInfo(finding.ruleId);
-  return info && infoSection(info, all.map((f) => `✗ ${f.message}`));
+  return info && infoSection(info, all.map((f) => `✗ ${plainText(f.message)}`));
 }
 
 /** A hardening, network or RBAC rule whose fields the cursor is on, in an object the rule looks at. */
@@ -92,7 +93,7 @@ function fieldSections(input: FindingsHoverInput, skip: ReadonlySet<string>): { 
     const info = ruleInfo(rule.id);
     if (!info) continue;
     const found = input.findings.filter((f) => f.ruleId === rule.id && f.documentIndex === object.documentIndex && within(f.span, object.ref.span));
-    const lines = found.length ? found.map((f) => `✗ ${f.message}`) : [`✓ no \`${rule.id}\` problem in this ${object.kind}`];
+    const lines = found.length ? found.map((f) => `✗ ${plainText(f.message)}`) : [`✓ no \`${rule.id}\` problem in this ${object.kind}`];
     out.push({ markdown: infoSection(info, lines), span: path.span });
   }
   return out;

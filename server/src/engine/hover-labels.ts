@@ -1,4 +1,5 @@
 /** Hover Markdown for the `pod-security.kubernetes.io/*` labels of a Namespace. */
+import { codeSpan } from './hover-markdown';
 import { isLevel } from './policy/levels';
 import { LABEL_PREFIX } from './policy/namespace-policy';
 import type { PolicyDecision } from './policy/resolver';
@@ -22,19 +23,19 @@ export function labelHover(key: string, value: string | undefined, decision: Pol
   const suffix = key.slice(LABEL_PREFIX.length);
   const m = /^(enforce|warn|audit)(-version)?$/.exec(suffix);
   if (!m) {
-    return `**\`${key}\`** is not a Pod Security label; the admission controller ignores it. The labels are \`enforce\`, \`warn\`, \`audit\` and their \`-version\` forms.`;
+    return `**${codeSpan(key)}** is not a Pod Security label; the admission controller ignores it. The labels are \`enforce\`, \`warn\`, \`audit\` and their \`-version\` forms.`;
   }
   const mode = m[1] as Mode;
   const isVersion = !!m[2];
-  const parts = [`**\`${key}\`** · Pod Security admission mode *${mode}*${isVersion ? ', policy version' : ', level'}`, MODE_TEXT[mode]];
+  const parts = [`**${codeSpan(key)}** · Pod Security admission mode *${mode}*${isVersion ? ', policy version' : ', level'}`, MODE_TEXT[mode]];
   if (isVersion) {
     parts.push(`**Valid values:** \`latest\` or \`v1.<minor>\` such as \`v1.30\` (no patch number, no leading zeros). Pins the checks to that Kubernetes minor; unset or invalid means \`latest\` (here: the v1.${NEWEST_RELEASED_MINOR} rules).`);
-    if (value !== undefined) parts.push(isValidVersion(value) ? `✓ \`${value}\` is valid` : `✗ \`${value}\` is invalid: must be "latest" or "v1.x"; the controller uses \`latest\``);
+    if (value !== undefined) parts.push(isValidVersion(value) ? `✓ ${codeSpan(value)} is valid` : `✗ ${codeSpan(value)} is invalid: must be "latest" or "v1.x"; the controller uses \`latest\``);
   } else {
     parts.push(`**Valid values:** ${LEVELS_TEXT}`);
     const fallback = mode === 'enforce' ? '`restricted` (fails closed)' : '`privileged` (fails open)';
-    if (value !== undefined) parts.push(isLevel(value) ? `✓ \`${value}\` is valid` : `✗ \`${value}\` is invalid: must be one of privileged, baseline, restricted; the controller uses ${fallback}`);
+    if (value !== undefined) parts.push(isLevel(value) ? `✓ ${codeSpan(value)} is valid` : `✗ ${codeSpan(value)} is invalid: must be one of privileged, baseline, restricted; the controller uses ${fallback}`);
   }
-  parts.push(`**Effective policy of namespace \`${decision.namespace}\`:** ${policyLine(decision)}`);
+  parts.push(`**Effective policy of namespace ${codeSpan(decision.namespace)}:** ${policyLine(decision)}`);
   return parts.join('\n\n');
 }

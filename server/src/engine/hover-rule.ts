@@ -1,4 +1,5 @@
 /** Hover Markdown for a field that a Pod Security check inspects: what the rule forbids, why, and this object's verdict. */
+import { plainText } from './hover-markdown';
 import type { PodTarget } from './parse/pod-specs';
 import type { PolicyDecision } from './policy/resolver';
 import type { PssRule } from './rules/rule';
@@ -55,7 +56,7 @@ function verdictLines(rule: PssRule, pod: PodTarget, decision: PolicyDecision, r
 /** `levelCovers`: the policy's level includes the rule's level (restricted includes baseline). */
 function standingLine(head: string, standing: RuleStanding, mode: Mode, pod: PodTarget, levelCovers: boolean): string {
   switch (standing.state) {
-    case 'fails': return `✗ ${head}: ${consequence(mode, pod)} — ${standing.message}`;
+    case 'fails': return `✗ ${head}: ${consequence(mode, pod)} — ${plainText(standing.message)}`;
     case 'passes': return `✓ ${head}: passes`;
     default:
       if (standing.replacedBy) return `– ${head}: checked by \`${standing.replacedBy}\` instead`;

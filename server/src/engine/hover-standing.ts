@@ -2,6 +2,7 @@
  * Hover Markdown for a workload's `kind:` (its standing under every policy that applies, in the controller's words)
  * and for a Namespace's `kind:` (the policy its labels give).
  */
+import { codeSpan, fencedText, plainText } from './hover-markdown';
 import { summarize } from './evaluate';
 import type { PodTarget } from './parse/pod-specs';
 import { levelRank } from './policy/levels';
@@ -28,7 +29,7 @@ export function workloadHover(pod: PodTarget, decision: PolicyDecision, runs: Po
     // Only a Pod itself is denied; for workloads the controller answers with warnings (and rejects their Pods later).
     const verb = modes.includes('enforce') && pod.isPod ? 'violates' : 'would violate';
     const what = modes.includes('enforce') ? (pod.isPod ? 'rejected' : 'its Pods would be rejected') : modes.includes('warn') ? 'warning' : 'audit log';
-    parts.push(`**${modes.join(' + ')}** (${what}):\n\n\`\`\`text\n${verb} PodSecurity "${policyText(policy)}": ${summarize(results)}\n\`\`\``);
+    parts.push(`**${modes.join(' + ')}** (${what}):\n\n${fencedText(`${verb} PodSecurity "${policyText(policy)}": ${summarize(results)}`)}`);
   }
   return parts.join('\n\n');
 }
@@ -39,6 +40,6 @@ export function policyLine(decision: PolicyDecision): string {
 }
 
 export function namespaceKindHover(name: string, decision: PolicyDecision): string {
-  const errors = decision.labelErrors.map((e) => `- ✗ ${e}`).join('\n');
-  return `**Namespace \`${name}\`** · Pod Security policy of its Pods:\n\n${policyLine(decision)}${errors ? `\n\n${errors}` : ''}`;
+  const errors = decision.labelErrors.map((e) => `- ✗ ${plainText(e)}`).join('\n');
+  return `**Namespace ${codeSpan(name)}** · Pod Security policy of its Pods:\n\n${policyLine(decision)}${errors ? `\n\n${errors}` : ''}`;
 }

@@ -9,7 +9,10 @@ import { PolicyRuns } from './hover-verdicts';
 import { ruleHover } from './hover-rule';
 import { isPodSecurityLabel, labelHover } from './hover-labels';
 import { namespaceKindHover, workloadHover } from './hover-standing';
+import { isPair } from 'yaml';
+import type { Node } from 'yaml';
 import { pathAt } from './node-path';
+import type { NodeReader } from './parse/nodes';
 import type { ParsedManifest } from './parse/documents';
 import type { K8sObject } from './parse/objects';
 import { podTarget, PodTarget } from './parse/pod-specs';
@@ -50,13 +53,29 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
   }
   if (object.kind === 'Namespace' && object.name && keys.length === 3 && keys[0] === 'metadata' && keys[1] === 'labels') {
     const key = String(keys[2]);
-    if (isPodSecurityLabel(key)) return at(labelHover(key, object.labels.get(key), input.policyFor(object.name)));
+    if (isPodSecurityLabel(key)) return at(labelHover(key, hoveredLabelValue(reader, object, offset) ?? object.labels.get(key), input.policyFor(object.name)));
     return undefined;
   }
   if (!pod) return undefined;
   const rules = rulesForPath(podRelativeKeys(pod, keys));
   if (!rules.length) return undefined;
   return at(ruleHover(rules, pod, input.policyFor(object.namespace), new PolicyRuns(pod, input.onRuleError)));
+}
+
+/**
+ * The value of the label entry under the cursor, as the labels map reads values (`''` when empty). With a label
+ * written twice, the last one wins, but the first is what is hovered.
+ */
+function hoveredLabelValue(reader: NodeReader, object: K8sObject, offset: number): string | undefined {
+  const labels = reader.map(reader.path(object.ref, 'metadata', 'labels'));
+  const inside = (n: unknown) => {
+    const r = (n as Node | null)?.range;
+    return !!r && offset >= r[0] && offset <= r[1];
+  };
+  const pair = labels?.items.find((p) => isPair(p) && (inside(p.key) || inside(p.value)));
+  if (!pair) return undefined;
+  const value = pair.value as Node | null;
+  return value === null ? '' : reader.text({ node: value, span: { start: 0, end: 0 }, aliased: false });
 }
 
 /** The innermost object (List items are nested in their List) whose node contains the offset. */
@@ -88,12 +107,23 @@ function fieldMatches(rule: PssRule, key: string): boolean {
 }
 
 /**
- * The rules behind a field path. The first key on the path that any rule inspects is the anchor (`seLinuxOptions`
+ * Keys a checked field can sit under (pod spec and metadata relative, list indexes left out). A key the rules name
+ * under anything else is the user's own data: a label `hostPID`, `nodeSelector: {hostNetwork: ...}`,
+ * `resources.limits.hostPort`.
+ */
+const ON_THE_WAY = new Set([
+  'securityContext', 'containers', 'initContainers', 'ephemeralContainers', 'ports', 'volumes', 'windowsOptions', 'capabilities',
+  'annotations', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'postStart', 'preStop', 'httpGet', 'tcpSocket',
+]);
+
+/**
+ * The rules behind a field path. The first key on the path that any rule inspects, under keys a field can sit under
+ * (ON_THE_WAY), is the anchor (`seLinuxOptions`
  * in `seLinuxOptions.type`); a deeper key only adds rules when the anchor's rules name it too (`hostPath` under
  * `volumes`), so generic sub-keys such as `type` do not drag in unrelated rules.
  */
 export function rulesForPath(keys: string[]): PssRule[] {
-  const anchor = keys.findIndex((k) => PSS_RULES.some((r) => fieldMatches(r, k)));
+  const anchor = keys.findIndex((k, i) => PSS_RULES.some((r) => fieldMatches(r, k)) && keys.slice(0, i).every((parent) => ON_THE_WAY.has(parent)));
   if (anchor < 0) return [];
   const anchorRules = PSS_RULES.filter((r) => fieldMatches(r, keys[anchor]));
   const chosen = new Set(anchorRules);

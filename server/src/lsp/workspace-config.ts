@@ -59,6 +59,8 @@ export class WorkspaceConfigs {
       } catch {
         return undefined;
       }
+      // As an editor shows the file (and the CLI reads it): without its BOM, so problems land on the right column.
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     try {
       const parsed = this.load(text);

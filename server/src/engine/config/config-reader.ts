@@ -92,6 +92,9 @@ export class ConfigReader {
     const v = entry.value;
     const s = isScalar(v) && typeof (v as Scalar).value === 'string' ? (v as Scalar<string>).value : undefined;
     if (s !== undefined && (allowed as readonly string[]).includes(s)) return s as T;
+    // Under a `%YAML 1.1` directive a plain `off` is the boolean false: what was written is what was meant.
+    const plain = isScalar(v) && v.type === 'PLAIN' && typeof v.value === 'boolean' ? v.source : undefined;
+    if (plain !== undefined && (allowed as readonly string[]).includes(plain)) return plain as T;
     this.report(entry.valueSpan, `${what} must be one of ${allowed.join(', ')} (got ${this.source(v)})`);
     return undefined;
   }

@@ -33,7 +33,9 @@ function matchersFor(globs: readonly string[]): Matcher[] {
   let matchers = compiled.get(globs);
   if (!matchers) {
     matchers = globs.map((g) => {
-      const trimmed = g.trim().replace(/\/+$/, '');
+      // `./vendor` names what `vendor` anchored at the config's folder does (paths lose their `./` too).
+      const written = g.trim().replace(/\/+$/, '');
+      const trimmed = written.startsWith('./') ? `/${written.replace(/^(\.\/)+/, '')}` : written;
       const anchored = trimmed.includes('/');
       // `dir/**` ignores what `dir` does: said so, the folder itself matches and a walk can skip it whole.
       const pattern = trimmed.replace(/^\/+/, '').replace(/(.)\/\*\*$/, '$1');

@@ -186,7 +186,9 @@ function readSettings(reader: ConfigReader, entry: Entry, known: readonly string
       continue;
     }
     const setting = reader.oneOf(e, RULE_SETTINGS, `${entry.key}.${e.key}`);
-    if (setting) out[e.key] = setting;
+    // A Pod Security finding's severity comes from its namespace's mode; the category can only be switched off.
+    if (what === 'category' && e.key === 'pss' && setting && setting !== 'off') reader.report(e.valueSpan, 'categories.pss can only be off: a Pod Security finding\'s severity comes from its namespace\'s mode (set one rule\'s severity under rules: instead)');
+    else if (setting) out[e.key] = setting;
   }
   return out;
 }
@@ -212,6 +214,8 @@ function readIgnore(reader: ConfigReader, entry: Entry): string[] {
     if (glob === undefined) continue;
     if (!glob.trim()) reader.report(item.valueSpan, 'An ignore glob must not be empty');
     else if (glob.startsWith('!')) reader.report(item.valueSpan, 'Negated globs ("!...") are not supported in ignore');
+    // minimatch reads `\` as an escape: `deploy\legacy\*.yaml` would match nothing, silently.
+    else if (glob.includes('\\')) reader.report(item.valueSpan, 'Ignore globs use "/" between folders, on Windows too ("\\" escapes the next character)');
     else out.push(glob);
   }
   return out;
