@@ -1,4 +1,4 @@
-/** Lists a folder's YAML and JSON files for the namespace index, asynchronously and without following symlinks. */
+/** Lists a folder's YAML and JSON files for the namespace index, asynchronously, through symbolic links. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ExcludeMatcher } from './excludes';
@@ -15,14 +15,30 @@ export interface WalkOptions {
   maxFileSize: number;
 }
 
-/** Absolute paths of the manifest files under `root`; unreadable folders are skipped silently. */
+/**
+ * Absolute paths of the manifest files under `root`; unreadable folders are skipped silently. Symbolic links are
+ * followed as `podsec check` follows them: each folder is walked once (a link back up cannot loop) and each file is
+ * listed once, under the first path that reaches it.
+ */
 export async function* manifestFiles(root: string, options: WalkOptions): AsyncGenerator<string> {
-  const pending: string[] = [''];
+  // Without a link on the way, a path is the only one to its file or folder: only paths through links are resolved.
+  const pending: { rel: string; viaLink: boolean }[] = [{ rel: '', viaLink: false }];
+  const walked = new Set<string>();
+  const listed = new Set<string>();
+  const realRoot = await fs.realpath(root).catch(() => root);
+  const once = (seen: Set<string>, real: string) => {
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  };
+  const realPath = (p: string) => fs.realpath(p).catch(() => p);
   while (pending.length) {
-    const rel = pending.pop()!;
+    const { rel, viaLink } = pending.pop()!;
+    const dir = path.join(root, rel);
+    if (!once(walked, viaLink ? await realPath(dir) : path.join(realRoot, rel))) continue;
     let entries;
     try {
-      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+      entries = await fs.readdir(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -30,9 +46,13 @@ export async function* manifestFiles(root: string, options: WalkOptions): AsyncG
     for (const e of entries) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       if (options.isExcluded(childRel)) continue;
-      if (e.isDirectory()) pending.push(childRel);
-      else if (e.isFile() && isManifestPath(e.name)) {
-        const full = path.join(root, childRel);
+      const full = path.join(root, childRel);
+      // A link is what it points to; a FIFO or socket (or a link to one) is no file to read.
+      const link = e.isSymbolicLink();
+      const stat = link ? await fs.stat(full).catch(() => undefined) : e;
+      if (stat?.isDirectory()) pending.push({ rel: childRel, viaLink: viaLink || link });
+      else if (stat?.isFile() && isManifestPath(e.name)) {
+        if (!once(listed, viaLink || link ? await realPath(full) : path.join(realRoot, childRel))) continue;
         const size = await fs.stat(full).then((s) => s.size, () => Infinity);
         if (size <= options.maxFileSize) yield full;
       }
