@@ -162,6 +162,14 @@ export class Checker {
     return checked;
   }
 
+  /**
+   * The text whose facts the workspace index holds for the document: that of its last analysis (undefined when there
+   * was none, or it did not lint: too large, ignored). The document's own text may be newer, not analysed yet.
+   */
+  analysedText(uri: string): string | undefined {
+    return this.entries.get(uri)?.checked?.lint?.text;
+  }
+
   /** Closing clears the document's diagnostics and forgets its results. */
   closed(uri: string): void {
     const entry = this.entries.get(uri);

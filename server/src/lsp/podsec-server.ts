@@ -79,10 +79,13 @@ export function startPodsecServer(connection: Connection): void {
   });
 
   documents.onDidClose(({ document }) => {
+    // The file on disk speaks for it again; it is not read again only when it holds the text last analysed (whose
+    // facts the index has), not merely the last text, which may not have been analysed before the close.
+    const analysed = checker.analysedText(document.uri);
     checker.closed(document.uri);
     settings.forget(document.uri);
     ruleErrors.forget(document.uri);
-    void workspace.documentClosed(document.uri, document.getText()).catch(logError('Closing a document'));
+    void workspace.documentClosed(document.uri, analysed).catch(logError('Closing a document'));
   });
 
   // After `shutdown` requests are refused as the protocol asks (InvalidRequest), and nothing is checked any more.

@@ -3,6 +3,7 @@
  * (built in the background on start, with a progress report, and kept current from file events and open
  * documents), each folder's `.podsec.yaml`, and the settings that apply to a document.
  */
+import { promises as fs } from 'node:fs';
 import { Connection, FileChangeType, FileEvent, TextDocuments, WorkspaceFolder } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIgnored } from '../engine/config/ignore';
@@ -130,6 +131,10 @@ export class Workspace {
         changed = (isManifestPath(file) ? this.index.diskDeleted(file) : this.index.dropFolder(file)) || changed;
       } else if (isManifestPath(file)) {
         changed = (await this.index.diskChanged(file, await this.maxFileSize(where.folder))) || changed;
+      } else if (await isFolder(file)) {
+        // A folder moved or copied in arrives as one event for the folder: its files are read as at start-up.
+        const isExcluded = (relative: string) => this.isExcluded(where.folder, where.relative ? `${where.relative}/${relative}` : relative);
+        changed = (await this.index.indexFolder(file, { isExcluded, maxFileSize: await this.maxFileSize(where.folder) })) || changed;
       }
     }
     if (changed) this.onChange();
@@ -184,4 +189,8 @@ export class Workspace {
   private isOpen(file: string): boolean {
     return this.documents.all().some((d) => fileKey(d.uri) === file);
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return fs.stat(path).then((s) => s.isDirectory(), () => false);
 }
