@@ -51,20 +51,27 @@ export function collectPaths(paths: string[], skip: (path: string) => boolean = 
       problems.push({ display: p, message: errorText(e) });
       continue;
     }
-    if (stat.isDirectory()) walk(p, files, problems, skip, new Set());
+    if (stat.isDirectory()) walk(p, files, problems, skip, { walked: new Set(), within: [realPath('.'), realPath(p)] });
     else files.push(p);
   }
   return { files: onePathPerFile(files), problems, skipped };
 }
 
+/** Folders walked so far (real paths), and where a linked folder may lead: the current folder or the walked one. */
+interface WalkState {
+  walked: Set<string>;
+  within: string[];
+}
+
 /**
- * Symbolic links are followed, to files (as `kubectl apply -f` reads them) and to folders, each folder walked once
- * (a link back up cannot loop). A link named like a manifest that points nowhere is a problem, as it is for kubectl.
+ * Symbolic links are followed: to files (as `kubectl apply -f` reads them), and to folders inside the current folder
+ * or the folder being checked, each walked once (a link back up cannot loop; a link to `/` or a mount elsewhere is
+ * not a reason to read the disk). A link named like a manifest that points nowhere is a problem, as for kubectl.
  */
-function walk(dir: string, files: string[], problems: InputProblem[], skip: (path: string) => boolean, walked: Set<string>): void {
+function walk(dir: string, files: string[], problems: InputProblem[], skip: (path: string) => boolean, state: WalkState): void {
   const real = realPath(dir);
-  if (walked.has(real)) return;
-  walked.add(real);
+  if (state.walked.has(real)) return;
+  state.walked.add(real);
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -81,14 +88,14 @@ function walk(dir: string, files: string[], problems: InputProblem[], skip: (pat
     if (e.isSymbolicLink()) {
       try {
         const target = fs.statSync(full);
-        kind = target.isDirectory() ? 'folder' : target.isFile() ? 'file' : undefined;
+        kind = target.isDirectory() ? (state.within.some((root) => isInside(realPath(full), root)) ? 'folder' : undefined) : target.isFile() ? 'file' : undefined;
       } catch (error) {
         if (manifest) problems.push({ display: full, message: `symbolic link to nothing readable (${errorText(error)})` });
         continue;
       }
     }
     if (kind === 'folder') {
-      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems, skip, walked);
+      if (!SKIPPED_DIRS.has(e.name)) walk(full, files, problems, skip, state);
     } else if (kind === 'file' && manifest) {
       files.push(full);
     }
@@ -104,6 +111,11 @@ function onePathPerFile(files: string[]): string[] {
     seen.add(real);
     return true;
   });
+}
+
+function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
 function realPath(p: string): string {

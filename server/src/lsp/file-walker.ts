@@ -17,8 +17,8 @@ export interface WalkOptions {
 
 /**
  * Absolute paths of the manifest files under `root`; unreadable folders are skipped silently. Symbolic links are
- * followed as `podsec check` follows them: each folder is walked once (a link back up cannot loop) and each file is
- * listed once, under the first path that reaches it.
+ * followed as `podsec check` follows them: to files, and to folders inside `root`, each folder walked once (a link
+ * back up cannot loop) and each file listed once, under the first path that reaches it.
  */
 export async function* manifestFiles(root: string, options: WalkOptions): AsyncGenerator<string> {
   // Without a link on the way, a path is the only one to its file or folder: only paths through links are resolved.
@@ -50,7 +50,10 @@ export async function* manifestFiles(root: string, options: WalkOptions): AsyncG
       // A link is what it points to; a FIFO or socket (or a link to one) is no file to read.
       const link = e.isSymbolicLink();
       const stat = link ? await fs.stat(full).catch(() => undefined) : e;
-      if (stat?.isDirectory()) pending.push({ rel: childRel, viaLink: viaLink || link });
+      if (stat?.isDirectory()) {
+        // A linked folder is walked only inside the workspace folder: a link to `/` is no reason to read the disk.
+        if (!link || isInside(await realPath(full), realRoot)) pending.push({ rel: childRel, viaLink: viaLink || link });
+      }
       else if (stat?.isFile() && isManifestPath(e.name)) {
         if (!once(listed, viaLink || link ? await realPath(full) : path.join(realRoot, childRel))) continue;
         const size = await fs.stat(full).then((s) => s.size, () => Infinity);
@@ -58,4 +61,9 @@ export async function* manifestFiles(root: string, options: WalkOptions): AsyncG
       }
     }
   }
+}
+
+function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return !rel.startsWith('..') && !path.isAbsolute(rel);
 }

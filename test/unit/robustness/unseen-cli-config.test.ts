@@ -187,6 +187,10 @@ describe('podsec paths: names, folders, links, standard input', () => {
     const again = check(cwd, 'links');
     assert.equal(again.code, 2, again.stderr);
     assert.match(again.stderr, /^podsec: links\/dangling\.yaml: symbolic link to nothing readable \(no such file or directory\)$/m);
+    // A link to a folder outside both the current folder and the checked one is not walked.
+    const far = fs.mkdtempSync(path.join(os.tmpdir(), 'podsec-far-'));
+    fs.writeFileSync(path.join(far, 'far.yaml'), POD);
+    fs.symlinkSync(far, path.join(cwd, 'links', 'far'));
     // Through `up` the same two files are reached again: each is checked once.
     assert.equal(again.stdout.split('\n').filter(Boolean).length, 2, again.stdout);
   });
