@@ -45,8 +45,9 @@ const MAX_STREAM_ERRORS = 1_000;
  * mixed line ends), NEL (U+0085), LS (U+2028) and PS (U+2029). go-yaml v2, which kubectl uses, breaks the line at
  * each of them, so `# note\rprivileged: true` or `# note\u2028privileged: true` would otherwise be one comment here
  * and a field on the cluster. The lexer (and the document split in split-documents.ts) reads each as LF: same
- * length, so every offset into the original text holds. (Inside a quoted value go-yaml keeps LS and PS as
- * characters where this folds them into a space: a difference in a message's text at most.)
+ * length, so every offset into the original text holds. Inside a quoted scalar they stay as written (see
+ * quotedScalarsAsWritten): read as characters there, as go-yaml reads LS and PS (it folds a NEL into a space: a
+ * difference in a message's text at most).
  *
  * A BOM at the start of the line after a `---` line is read as a line break too: files saved with a BOM and joined
  * with `---` have one there, and kubectl, which splits the stream at those lines, drops it as it drops the BOM of a
